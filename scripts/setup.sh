@@ -1,0 +1,15 @@
+#!/bin/sh
+# Install what a fresh Debian bookworm machine lacks to build and test
+# escape-check.  Idempotent: apt-get skips what is already there.
+set -eu
+pkgs="build-essential cmake pkg-config libclang-19-dev libclang-common-19-dev clang-19 libcjson-dev"
+missing=""
+for p in $pkgs; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
