@@ -1,0 +1,118 @@
+/*
+ * calls.c: wires the calls of a function into its graph, once what each
+ * callee does is known (Go's escape/call.go, for C). Four cases:
+ *
+ *   - the callee is in the same batch (mutual recursion): the argument
+ *     flows into the callee's parameter, the callee's result into the
+ *     call's value, so one solve covers the whole cycle;
+ *   - the callee is defined in this file and already solved: its
+ *     parameter summary says where each argument goes ({heap}, {unknown},
+ *     the result) and after how many dereferences;
+ *   - the callee is in the C library model: the table says it (strchr
+ *     returns a pointer into its argument, pthread_create hands its last
+ *     argument to a thread, memcpy copies *src into *dst);
+ *   - otherwise (a function pointer, a body-less function with no model)
+ *     every pointer argument leaks to {unknown}, unless the declaration
+ *     marks the parameter __attribute__((noescape)).
+ */
+#include "ec.h"
+
+static struct note *
+call_note(struct tu *tu, struct call *c, enum reason why)
+{
+	return graph_note(tu, NULL, c->pos, c->text, why);
+}
+
+static void
+wire_model(struct tu *tu, struct func *fn, struct call *c, struct model *m)
+{
+	for (int i = 0; i < c->nargs && i < 64; i++) {
+		struct location *a = c->args[i];
+		if ((m->returns >> i & 1) && c->result)
+			graph_flow(tu, c->result, 0, a, call_note(tu, c, R_MODEL), c->seq);
+		if (m->escapes >> i & 1)
+			graph_flow(tu, fn->heap, 0, a, call_note(tu, c, R_MODEL), c->seq);
+		if (m->thread >> i & 1)
+			graph_flow(tu, fn->heap, 0, a, call_note(tu, c, R_THREAD_ARG), c->seq);
+	}
+	for (int i = 0; i < m->ncopies; i++) {
+		int src = m->copies[i][0], dst = m->copies[i][1];
+		if (src >= c->nargs || dst >= c->nargs)
+			continue;
+		/* *dst = *src: a store through dst of what src points to */
+		struct store *st = arena_alloc(&tu->arena, sizeof *st);
+		st->key = NULL;		/* never undone */
+		st->pos = c->pos;
+		st->text = c->text;
+		st->seq = c->seq;
+		st->region = c->region;
+		st->base = c->args[dst];
+		st->mem = graph_loc(tu, fn, LOC_STORE,
+			arena_printf(&tu->arena, "*%s", c->args[dst]->name), c->pos);
+		st->mem->is_ptr = 1;
+		st->mem->region = c->region;
+		graph_flow(tu, st->mem, 1, c->args[src], call_note(tu, c, R_MODEL), c->seq);
+		pv_push(&fn->stores, st);
+	}
+}
+
+static void
+wire_summary(struct tu *tu, struct func *fn, struct call *c, struct func *g)
+{
+	for (int i = 0; i < c->nargs; i++) {
+		struct location *a = c->args[i];
+		if (i >= g->nparams) {
+			/* a variadic extra: what va_arg does with it is not tracked */
+			if (c->arg_is_ptr[i])
+				graph_flow(tu, fn->unknown, 0, a, call_note(tu, c, R_UNKNOWN_CALLEE), c->seq);
+			continue;
+		}
+		struct location *p = g->params[i];
+		if (p->leak_heap < LEAK_NONE)
+			graph_flow(tu, fn->heap, p->leak_heap > 0 ? p->leak_heap : 0, a,
+				   call_note(tu, c, R_LEAKING_PARAM), c->seq);
+		if (p->leak_unknown < LEAK_NONE && p->leak_unknown < p->leak_heap)
+			graph_flow(tu, fn->unknown, p->leak_unknown, a,
+				   call_note(tu, c, R_LEAKING_PARAM), c->seq);
+		if (p->leak_result < LEAK_NONE && c->result)
+			graph_flow(tu, c->result, p->leak_result, a,
+				   call_note(tu, c, R_LEAKING_PARAM), c->seq);
+	}
+}
+
+static void
+wire_batch(struct tu *tu, struct func *fn, struct call *c, struct func *g)
+{
+	for (int i = 0; i < c->nargs; i++) {
+		if (i < g->nparams)
+			graph_flow(tu, g->params[i], 0, c->args[i], call_note(tu, c, R_CALL_PARAM), c->seq);
+		else if (c->arg_is_ptr[i])
+			graph_flow(tu, fn->unknown, 0, c->args[i], call_note(tu, c, R_UNKNOWN_CALLEE), c->seq);
+	}
+	if (c->result && g->returns_ptr)
+		graph_flow(tu, c->result, 0, g->result, call_note(tu, c, R_CALL_RESULT), c->seq);
+}
+
+static void
+wire_unknown(struct tu *tu, struct func *fn, struct call *c)
+{
+	for (int i = 0; i < c->nargs; i++)
+		if (c->arg_is_ptr[i] && !c->arg_noescape[i])
+			graph_flow(tu, fn->unknown, 0, c->args[i], call_note(tu, c, R_UNKNOWN_CALLEE), c->seq);
+}
+
+void
+calls_wire(struct tu *tu, struct func *fn, int batch)
+{
+	for (int i = 0; i < fn->calls.n; i++) {
+		struct call *c = fn->calls.v[i];
+		if (c->callee && c->callee->scc == batch)
+			wire_batch(tu, fn, c, c->callee);
+		else if (c->callee && c->callee->summarized)
+			wire_summary(tu, fn, c, c->callee);
+		else if (c->model)
+			wire_model(tu, fn, c, c->model);
+		else
+			wire_unknown(tu, fn, c);
+	}
+}

@@ -1,0 +1,344 @@
+/*
+ * check.c: turns the solved graph into findings, each with its trace.
+ *
+ *   stack-escape   an automatic object whose address reaches memory that
+ *                  outlives the frame ({heap}, the result), or an outer
+ *                  block's pointer that is read after the object's block
+ *                  has ended (a later loop iteration counts);
+ *   stack-unknown  the address only reaches a function we cannot see;
+ *   vla, alloca    a stack size known only at run time, with where the
+ *                  size comes from;
+ *   heap-escape / heap-noescape   an allocation's pointer leaves or not;
+ *   param-leak / param-noescape   the summary of each pointer parameter,
+ *                  worded as Go words it.
+ *
+ * Only functions of the main file are reported; functions from headers
+ * are analysed for their summaries only.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ec.h"
+
+static const char *
+qual(struct func *fn, struct location *l)
+{
+	static char buf[8][512];
+	static int k;
+	if (l->fn && l->fn != fn &&
+	    (l->kind == LOC_VAR || l->kind == LOC_PARAM || l->kind == LOC_RESULT)) {
+		k = (k + 1) % 8;
+		snprintf(buf[k], sizeof buf[k], "%s.%s", l->fn->name, l->name);
+		return buf[k];
+	}
+	return l->name;
+}
+
+static const char *
+ops(int derefs)
+{
+	static const char stars[] = "**********";
+	if (derefs < 0)
+		return "&";
+	if (derefs > 10)
+		derefs = 10;
+	return stars + 10 - derefs;
+}
+
+static void
+add_path(struct diag *d, struct func *fn, struct path *p, int depth)
+{
+	if (!p)
+		return;
+	for (int i = 0; i < p->n; i++) {
+		struct location *src = p->from[i];
+		struct location *dst = i + 1 < p->n ? p->from[i + 1] : p->root;
+		struct edge *e = p->edge[i];
+		if (!e)
+			break;
+		struct pos at = e->notes ? e->notes->pos : src->pos;
+		diag_step(d, STEP_FLOW, at, "flow: %s = %s%s", qual(fn, dst), ops(e->derefs), qual(fn, src));
+		for (struct note *n = e->notes; n; n = n->next)
+			diag_step(d, STEP_FROM, n->pos, "from %s (%s)", n->where, reason_text[n->why]);
+	}
+	struct location *r = p->root;
+	if (depth < 8 && r->why_escapes && r->kind != LOC_HEAP && r->kind != LOC_UNKNOWN)
+		add_path(d, fn, r->why_escapes, depth + 1);
+}
+
+static const char *
+obj_name(struct location *l)
+{
+	if (l->kind == LOC_ALLOCA || l->kind == LOC_ALLOC)
+		return l->site_text;
+	return l->name;
+}
+
+static struct pos
+name_pos(struct location *l)
+{
+	struct pos p = l->pos;
+	if (l->kind == LOC_VAR || l->kind == LOC_PARAM) {
+		p.eline = p.line;
+		p.ecol = p.col + (int)strlen(l->name);
+	}
+	return p;
+}
+
+static const char *
+symbol(struct location *l)
+{
+	return l->sym ? l->sym : l->name;
+}
+
+/* ---- size traces (VLA, alloca) ---- */
+
+static void
+add_defs(struct diag *d, struct location *v)
+{
+	/* defs are kept newest first; show them in source order, at most 3 */
+	struct def *list[3];
+	int n = 0;
+	for (struct def *x = v->defs; x && n < 3; x = x->next)
+		list[n++] = x;
+	for (int i = n - 1; i >= 0; i--) {
+		enum reason why = list[i]->why;
+		if (v->is_const && why == R_COMPUTATION && list[i]->nvars == 0)
+			why = R_CONST_VAR;
+		diag_step(d, STEP_FROM, list[i]->pos, "from %s (%s)", list[i]->text, reason_text[why]);
+	}
+}
+
+static void
+add_size_trace(struct diag *d, struct location *site)
+{
+	struct def *sd = site->size_def;
+	const char *what = site->kind == LOC_VAR ? site->name : site->site_text;
+	struct ptrvec seen = {0}, queue = {0}, from = {0};
+	for (struct def *x = sd; x; x = x->next) {
+		if (!x->nvars) {
+			diag_step(d, STEP_FLOW, x->pos, "flow: {size of %s} = %s", what, x->text);
+			diag_step(d, STEP_FROM, x->pos, "from %s (%s)", x->text,
+				  reason_text[x->why == R_READ ? R_READ : R_NONCONST_SIZE]);
+		}
+		for (int i = 0; i < x->nvars; i++) {
+			pv_push(&queue, x->vars[i]);
+			pv_push(&from, NULL);
+		}
+	}
+	int first = 1;
+	for (int q = 0; q < queue.n && q < 64; q++) {
+		struct location *v = queue.v[q];
+		struct location *c = from.v[q];
+		int dup = 0;
+		for (int i = 0; i < seen.n; i++)
+			dup |= seen.v[i] == v;
+		if (dup)
+			continue;
+		pv_push(&seen, v);
+		if (c)
+			diag_step(d, STEP_FLOW, v->pos, "flow: %s = %s", c->name, v->name);
+		else
+			diag_step(d, STEP_FLOW, sd->pos, "flow: {size of %s} = %s", what, v->name);
+		if (!c && first) {
+			diag_step(d, STEP_FROM, sd->pos, "from %s (%s)", sd->text, reason_text[R_NONCONST_SIZE]);
+			first = 0;
+		}
+		add_defs(d, v);
+		for (struct def *x = v->defs; x; x = x->next)
+			for (int i = 0; i < x->nvars; i++) {
+				pv_push(&queue, x->vars[i]);
+				pv_push(&from, v);
+			}
+	}
+	pv_free(&seen);
+	pv_free(&queue);
+	pv_free(&from);
+}
+
+/* ---- block scope ---- */
+
+struct seqrange {
+	int lo, hi, kill_region;
+};
+
+/* Is root read after obj's block has ended, before being overwritten?
+ * Returns the reading event, or NULL. */
+static struct event *
+used_after_block(struct func *fn, struct location *root, struct location *obj)
+{
+	struct region *b = &fn->regions[obj->region];
+	int loop = -1;
+	for (int r = obj->region; r >= 0; r = fn->regions[r].parent) {
+		if (region_is_ancestor(fn, r, root->region))
+			break;
+		if (fn->regions[r].kind == REG_LOOP) {
+			loop = r;
+			break;
+		}
+	}
+	struct seqrange range[3];
+	int nr = 0;
+	if (loop >= 0) {
+		struct region *L = &fn->regions[loop];
+		range[nr++] = (struct seqrange){b->end_seq, L->end_seq, b->parent};
+		range[nr++] = (struct seqrange){L->start_seq, b->start_seq, loop};
+		range[nr++] = (struct seqrange){L->end_seq, fn->nseq, L->parent};
+	} else {
+		range[nr++] = (struct seqrange){b->end_seq, fn->nseq, b->parent};
+	}
+	for (int k = 0; k < nr; k++)
+		for (int i = 0; i < fn->nevents; i++) {
+			struct event *e = &fn->events[i];
+			if (e->seq <= range[k].lo || e->seq >= range[k].hi || e->var != root)
+				continue;
+			if (e->kind == EV_READ)
+				return e;
+			if (e->kind == EV_WRITE && region_is_ancestor(fn, e->region, range[k].kill_region))
+				return NULL;
+		}
+	return NULL;
+}
+
+static int
+in_loop_body(struct func *fn, struct location *obj)
+{
+	return fn->regions[obj->region].loop_body;
+}
+
+/* ---- per function ---- */
+
+static int
+is_stack_obj(const struct location *l)
+{
+	return l->kind == LOC_VAR || l->kind == LOC_PARAM || l->kind == LOC_COMPLIT ||
+	       l->kind == LOC_ALLOCA;
+}
+
+static const char *
+unknown_callee(struct path *p, char *buf, size_t n)
+{
+	for (int i = p ? p->n - 1 : -1; i >= 0; i--) {
+		struct edge *e = p->edge[i];
+		for (struct note *x = e ? e->notes : NULL; x; x = x->next)
+			if (x->why == R_UNKNOWN_CALLEE || x->why == R_LEAKING_PARAM) {
+				size_t k = strcspn(x->where, "(");
+				snprintf(buf, n, "%.*s", (int)k, x->where);
+				return buf;
+			}
+	}
+	return "?";
+}
+
+static void
+check_params(struct func *fn)
+{
+	for (int i = 0; i < fn->nparams; i++) {
+		struct location *p = fn->params[i];
+		if (!p->is_ptr)
+			continue;
+		struct pos pos = name_pos(p);
+		int heap = p->leak_heap < p->leak_unknown ? p->leak_heap : p->leak_unknown;
+		struct path *hw = p->leak_heap <= p->leak_unknown ? p->why_heap : p->why_unknown;
+		struct diag *d;
+		if (heap == 0) {
+			d = diag_add(DIAG_PARAM_LEAK, pos, fn->name, fn->index, p->name,
+				     "leaking param: %s", p->name);
+			add_path(d, fn, hw, 0);
+			continue;
+		}
+		int any = 0;
+		if (heap < LEAK_NONE) {
+			d = diag_add(DIAG_PARAM_LEAK, pos, fn->name, fn->index, p->name,
+				     "leaking param content: %s", p->name);
+			add_path(d, fn, hw, 0);
+			any = 1;
+		}
+		if (p->leak_result < LEAK_NONE && p->leak_result < heap) {
+			d = diag_add(DIAG_PARAM_LEAK, pos, fn->name, fn->index, p->name,
+				     "leaking param: %s to result ~r0 level=%d", p->name, p->leak_result);
+			add_path(d, fn, p->why_result, 0);
+			any = 1;
+		}
+		if (!any)
+			diag_add(DIAG_PARAM_NOESCAPE, pos, fn->name, fn->index, p->name,
+				 "%s does not escape", p->name);
+	}
+}
+
+static void
+check_func(struct func *fn)
+{
+	check_params(fn);
+
+	for (int i = 0; i < fn->vlas.n; i++) {
+		struct location *v = fn->vlas.v[i];
+		struct diag *d;
+		if (v->kind == LOC_VAR)
+			d = diag_add(DIAG_VLA, name_pos(v), fn->name, fn->index, v->name,
+				     "variable-length array %s (non-constant size)", v->name);
+		else
+			d = diag_add(DIAG_ALLOCA, v->pos, fn->name, fn->index, v->sym ? v->sym : "",
+				     "%s (non-constant size)", v->site_text);
+		add_size_trace(d, v);
+	}
+
+	for (int i = 0; i < fn->locs.n; i++) {
+		struct location *l = fn->locs.v[i];
+		char buf[256];
+		struct diag *d;
+		if (is_stack_obj(l) && l->level == ESC_PROVEN) {
+			d = diag_add(DIAG_STACK_ESCAPE, name_pos(l), fn->name, fn->index, symbol(l),
+				     "address of %s escapes its frame (dangling after return)", obj_name(l));
+			add_path(d, fn, l->why_escapes, 0);
+		} else if (is_stack_obj(l) && l->level == ESC_UNKNOWN) {
+			d = diag_add(DIAG_STACK_UNKNOWN, name_pos(l), fn->name, fn->index, symbol(l),
+				     "address of %s passed to unknown callee %s (not proven to dangle)",
+				     obj_name(l), unknown_callee(l->why_escapes, buf, sizeof buf));
+			add_path(d, fn, l->why_escapes, 0);
+		} else if (l->kind == LOC_ALLOC) {
+			if (l->level > ESC_NONE) {
+				d = diag_add(DIAG_HEAP_ESCAPE, l->pos, fn->name, fn->index, symbol(l),
+					     "%s escapes", l->site_text);
+				add_path(d, fn, l->why_escapes, 0);
+			} else {
+				diag_add(DIAG_HEAP_NOESCAPE, l->pos, fn->name, fn->index, symbol(l),
+					 "%s does not escape", l->site_text);
+			}
+		}
+	}
+
+	/* block scope: each object once, for the first root proven to use it */
+	struct ptrvec done = {0};
+	for (int i = 0; i < fn->block_escapes.n; i++) {
+		struct block_escape *b = fn->block_escapes.v[i];
+		int dup = 0;
+		for (int j = 0; j < done.n; j++)
+			dup |= done.v[j] == b->obj;
+		if (dup || b->obj->level != ESC_NONE)
+			continue;
+		struct event *use = used_after_block(fn, b->root, b->obj);
+		if (!use)
+			continue;
+		pv_push(&done, b->obj);
+		int loop = in_loop_body(fn, b->obj);
+		struct diag *d = diag_add(DIAG_STACK_ESCAPE, name_pos(b->obj), fn->name, fn->index,
+			symbol(b->obj),
+			loop ? "address of %s escapes its loop iteration (dangling after the iteration ends)"
+			     : "address of %s escapes its block (dangling after the block ends)",
+			obj_name(b->obj));
+		add_path(d, fn, b->path, 0);
+		diag_step(d, STEP_FROM, use->pos, "from %s (%s)", b->root->name, reason_text[R_USED_AFTER]);
+	}
+	pv_free(&done);
+}
+
+void
+check_tu(struct tu *tu)
+{
+	for (int i = 0; i < tu->funcs.n; i++) {
+		struct func *fn = tu->funcs.v[i];
+		if (fn->in_main_file)
+			check_func(fn);
+	}
+}

@@ -1,0 +1,413 @@
+/*
+ * ec.h: the one internal header of escape-check.
+ *
+ * The model (after Go's cmd/compile/internal/escape, see docs/design.md):
+ * every object that can hold or be pointed to is a *location*; every
+ * assignment of a value is an *edge* dst <- src weighted by derefs (-1 for
+ * &x, 0 for a copy, +1 for *p). Each edge carries notes saying where and
+ * why it was made, so the solver's predecessor chain prints as a trace.
+ *
+ * Layering: only cx.c, lower.c and lower_expr.c include clang-c/Index.h.
+ * They turn a translation unit into `struct tu` (functions, locations,
+ * edges, calls, events); everything after that (callgraph, calls, solve,
+ * check, diag, reports, dumps) works on these types alone and can be
+ * tested without a parser.
+ *
+ * Memory: everything belonging to a translation unit comes from its arena
+ * and is freed at once when the unit is done.
+ *
+ * Sections below follow the .c files.
+ */
+#ifndef EC_H
+#define EC_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* ---- util.c --------------------------------------------------------- */
+
+extern const char *ec_progname;
+
+/* A failure of the tool or its input: message to stderr, exit 2. A
+ * format ending in ':' gets strerror(errno) appended. */
+_Noreturn void fatal(const char *fmt, ...);
+/* A broken invariant: a bug report with its location, then abort. */
+#define bug(...) bug_at(__FILE__, __LINE__, __VA_ARGS__)
+_Noreturn void bug_at(const char *file, int line, const char *fmt, ...);
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t m);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+
+/* Bump allocator: many small objects, freed together. */
+struct arena {
+	struct arena_block *head;
+};
+void *arena_alloc(struct arena *a, size_t n);	/* zeroed */
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_printf(struct arena *a, const char *fmt, ...);
+void arena_free(struct arena *a);
+
+/* Growable string. */
+struct strbuf {
+	char *s;
+	size_t len, cap;
+};
+void sb_add(struct strbuf *b, const char *s);
+void sb_addn(struct strbuf *b, const char *s, size_t n);
+void sb_printf(struct strbuf *b, const char *fmt, ...);
+void sb_free(struct strbuf *b);
+
+/* Growable array of pointers. */
+struct ptrvec {
+	void **v;
+	int n, cap;
+};
+void pv_push(struct ptrvec *pv, void *p);
+void pv_free(struct ptrvec *pv);
+
+/* Writes s to f with control characters and invalid bytes escaped, so
+ * nothing from the input reaches a terminal raw. */
+void put_safe(FILE *f, const char *s);
+/* The display path of name (relative to dir if relative) for a user whose
+ * working directory is cwd. Result is malloc'd. */
+char *path_display(const char *cwd, const char *dir, const char *name);
+
+/* ---- diag.def ------------------------------------------------------- */
+
+enum severity { SEV_NOTE, SEV_WARNING, SEV_ERROR };
+
+enum diag_code {
+#define DIAG(e, code, sev, bugc, lvl, desc) e,
+#include "diag.def"
+#undef DIAG
+	DIAG__COUNT
+};
+
+enum reason {
+#define REASON(e, text) e,
+#include "diag.def"
+#undef REASON
+	R__COUNT
+};
+
+struct diag_info {
+	const char *code;
+	enum severity severity;
+	int bug_class;
+	int min_level;
+	const char *description;
+};
+extern const struct diag_info diag_table[DIAG__COUNT];
+extern const char *const reason_text[R__COUNT];
+const char *severity_name(enum severity s);
+
+/* ---- the graph (graph.c) --------------------------------------------- */
+
+/* A position in the user's source: file as displayed, 1-based line and
+ * column (bytes), and the end of the construct (exclusive column). */
+struct pos {
+	const char *file;
+	int line, col;
+	int eline, ecol;
+};
+
+/* A note on an edge: where the flow happened and why. */
+struct note {
+	struct pos pos;
+	const char *where;	/* source text of the construct */
+	enum reason why;
+	struct note *next;	/* innermost first */
+};
+
+enum loc_kind {
+	LOC_HEAP,	/* {heap}: globals, statics, the caller's memory */
+	LOC_UNKNOWN,	/* {unknown}: what a body-less function may keep */
+	LOC_RESULT,	/* ~r0, the function's result */
+	LOC_PARAM,	/* a parameter (by value: an automatic object) */
+	LOC_VAR,	/* an automatic local variable or array */
+	LOC_COMPLIT,	/* a compound literal with automatic storage */
+	LOC_ALLOCA,	/* a block from alloca() */
+	LOC_ALLOC,	/* a heap allocation site: malloc, calloc, ... */
+	LOC_TEMP,	/* a call's argument or result, a store's base */
+	LOC_STORE,	/* the memory a store *p = v writes into */
+};
+
+/* Escape level: how far a location's address gets. NONE stays in the
+ * frame; UNKNOWN reaches a function we cannot see (a conservative fact);
+ * PROVEN reaches memory that provably outlives the frame. */
+enum esc_level { ESC_NONE, ESC_UNKNOWN, ESC_PROVEN };
+
+struct edge {
+	struct location *src;
+	int derefs;		/* -1 address, 0 copy, n loads */
+	int seq;		/* event sequence number of the flow */
+	struct note *notes;
+};
+
+/* A recorded explanation: the chain of edges from an object to a root. */
+struct path {
+	int n;
+	struct location **from;	/* from[i] --edge[i]--> from[i+1] or root */
+	struct edge **edge;
+	struct location *root;
+};
+
+/* Where a scalar's value comes from: for VLA and alloca size traces. */
+struct def {
+	struct pos pos;
+	const char *text;
+	enum reason why;
+	struct location **vars;	/* variables the value reads */
+	int nvars;
+	struct def *next;
+};
+
+struct location {
+	int id;
+	enum loc_kind kind;
+	const char *name;	/* as printed in flow lines */
+	const char *sym;	/* JSON symbol */
+	struct pos pos;
+	struct func *fn;
+	int region;		/* innermost region (block) at the declaration */
+	unsigned is_ptr : 1;	/* pointer-bearing type (for sinks, params) */
+	unsigned is_const : 1;	/* const-qualified scalar (VLA trace) */
+	unsigned addr_taken : 1;
+	int param_index;	/* LOC_PARAM */
+	/* allocation / alloca / VLA sites */
+	const char *site_text;	/* "malloc(n)" */
+	int size_const;		/* size is an integer constant expression */
+	long long size;		/* its value when size_const */
+	struct def *size_def;	/* where a run-time size comes from */
+	struct def *defs;	/* assignments to this scalar variable */
+
+	struct edge *in;	/* incoming edges */
+	int nin, capin;
+
+	/* solver state */
+	int derefs, walkgen;
+	struct location *dst;
+	struct edge *dst_edge;
+	int queued;
+	enum esc_level level;
+	struct path *why_escapes;	/* path that set level */
+	/* parameter summary being built: min derefs, or LEAK_NONE */
+	int leak_heap, leak_unknown, leak_result;
+	struct path *why_heap, *why_unknown, *why_result;
+};
+
+#define LEAK_NONE 1000000
+
+/* Regions: blocks and conditionally executed parts of a function, in a
+ * tree. Region 0 is the function's outermost block. */
+enum region_kind { REG_BLOCK, REG_COND, REG_LOOP };
+struct region {
+	enum region_kind kind;
+	int parent;
+	int start_seq, end_seq;
+	int loop_body;		/* a block that is directly a loop's body */
+};
+
+/* Events in source order, for the flow-sensitive parts of the checks. */
+enum event_kind { EV_READ, EV_WRITE, EV_STORE, EV_JUMP };
+struct event {
+	enum event_kind kind;
+	int seq;
+	int region;
+	struct location *var;	/* EV_READ / EV_WRITE */
+	const char *key;	/* EV_STORE: the lvalue text, *p or g */
+	struct pos pos;
+};
+
+/* A call, recorded by lowering, wired by calls.c once the callee is
+ * summarised. */
+struct call {
+	struct pos pos;
+	const char *text;
+	const char *callee_name;	/* NULL through a function pointer */
+	struct func *callee;		/* defined in this TU, else NULL */
+	struct model *model;		/* the C library model, else NULL */
+	unsigned via_pointer : 1;
+	unsigned callee_has_proto : 1;
+	int nargs;
+	struct location **args;		/* temporaries holding each argument */
+	unsigned char *arg_is_ptr;
+	unsigned char *arg_noescape;	/* __attribute__((noescape)) */
+	struct location *result;	/* the call's value, or NULL */
+	int seq, region;
+};
+
+/* A store through a pointer, *base = v: resolved to what base points to
+ * before solving. */
+struct store {
+	struct location *mem;	/* LOC_STORE: receives v */
+	struct location *base;	/* LOC_TEMP: holds the pointer */
+	const char *key;
+	struct pos pos;
+	const char *text;
+	int seq, region;
+};
+
+/* A global store g = v: undone if g is overwritten before every return. */
+struct gstore {
+	struct edge *edge;	/* the edge into {heap} */
+	struct location *from;	/* its destination ({heap}) */
+	const char *key;
+	int seq, region;
+};
+
+struct func {
+	int index;		/* source order */
+	const char *name;
+	const char *usr;
+	struct pos pos;
+	unsigned in_main_file : 1;
+	unsigned defined : 1;
+	unsigned variadic : 1;
+	unsigned returns_ptr : 1;
+	struct location *heap, *unknown, *result;
+	struct location **params;
+	int nparams;
+	struct ptrvec locs;		/* all locations of the function */
+	struct ptrvec calls;		/* struct call * */
+	struct ptrvec stores;		/* struct store * */
+	struct ptrvec gstores;		/* struct gstore * */
+	struct ptrvec vlas;		/* struct location * with size_def */
+	struct region *regions;
+	int nregions, capregions;
+	struct event *events;
+	int nevents, capevents;
+	int nseq;
+	/* call graph */
+	int scc, lowlink, dfsnum, onstack;
+	unsigned summarized : 1;
+	/* block-scope findings found by the solver */
+	struct ptrvec block_escapes;	/* struct block_escape * */
+};
+
+struct block_escape {
+	struct location *root, *obj;
+	struct path *path;
+};
+
+struct tu {
+	struct arena arena;
+	const char *main_file;	/* as displayed */
+	struct ptrvec funcs;	/* struct func *, source order */
+	int nlocs;
+	struct ptrvec order;	/* batches: funcs in bottom-up SCC order */
+	int *batch_start;	/* order index where each batch starts */
+	int nbatches;
+};
+
+struct location *graph_loc(struct tu *tu, struct func *fn, enum loc_kind k,
+			   const char *name, struct pos pos);
+/* Adds dst <- src with derefs and notes; ignores blank and self-edges. */
+struct edge *graph_flow(struct tu *tu, struct location *dst, int derefs,
+			struct location *src, struct note *notes, int seq);
+struct note *graph_note(struct tu *tu, struct note *next, struct pos pos,
+			const char *where, enum reason why);
+int region_is_ancestor(struct func *fn, int anc, int r);	/* or equal */
+void graph_event(struct tu *tu, struct func *fn, enum event_kind k,
+		 struct location *var, const char *key, struct pos pos,
+		 int region);
+
+/* ---- model.c ---------------------------------------------------------- */
+
+/* What a C library function does with its arguments (models/libc.json). */
+struct model {
+	const char *name;
+	unsigned alloc : 1;	/* result is a fresh heap allocation */
+	unsigned stack : 1;	/* result is a fresh stack block (alloca) */
+	unsigned long long frees;	/* bit i: frees argument i */
+	unsigned long long returns;	/* bit i: result points into arg i */
+	unsigned long long escapes;	/* bit i: arg i leaks to {heap} */
+	unsigned long long thread;	/* bit i: arg i handed to a thread */
+	int size_arg[2];		/* size arguments, -1 if none */
+	int ncopies;
+	int (*copies)[2];		/* {src, dst}: *src copied into *dst */
+	struct model *next;
+};
+void model_load(const char *path);
+struct model *model_find(const char *name);
+void model_free_all(void);
+
+/* ---- cx.c (libclang boundary) ---------------------------------------- */
+
+struct options {
+	int level;		/* -m level */
+	enum { FMT_TEXT, FMT_JSON } format;
+	const char *resource_dir;
+	const char *compdb_dir;
+	const char **clang_args;
+	int nclang_args;
+	const char *dump;	/* -d letters */
+	const char *cwd;
+};
+extern struct options opt;
+
+/* Parses one file and lowers it into tu; returns 0, or -1 when the file
+ * could not be parsed (clang's errors already reported). */
+int cx_analyze_file(const char *file, struct tu *tu);
+const char *cx_clang_version(void);	/* static string */
+void cx_shutdown(void);
+
+/* ---- callgraph.c ----------------------------------------------------- */
+void callgraph_order(struct tu *tu);
+
+/* ---- calls.c ------------------------------------------------------- */
+void calls_wire(struct tu *tu, struct func *fn, int batch);
+
+/* ---- solve.c ---------------------------------------------------------- */
+void solve_stores(struct tu *tu, struct func **fns, int n);
+void solve_batch(struct tu *tu, struct func **fns, int n);
+struct path *solve_path(struct tu *tu, struct location *from,
+			struct location *root);
+
+/* ---- check.c ------------------------------------------------------- */
+void check_tu(struct tu *tu);
+
+/* ---- diag.c -------------------------------------------------------- */
+enum step_kind { STEP_FLOW, STEP_FROM };
+struct step {
+	enum step_kind kind;
+	struct pos pos;
+	char *text;
+};
+struct diag {
+	enum diag_code code;
+	struct pos pos;
+	char *message;
+	char *function;
+	char *symbol;
+	int fn_index;
+	int order;		/* tie-break within a position */
+	struct step *steps;
+	int nsteps, capsteps;
+};
+struct diag *diag_add(enum diag_code code, struct pos pos, const char *fn,
+		      int fn_index, const char *symbol, const char *fmt, ...);
+void diag_step(struct diag *d, enum step_kind k, struct pos pos,
+	       const char *fmt, ...);
+struct pos pos_copy(struct pos p);	/* file name made permanent */
+void diag_sort(void);
+int diag_count(void);
+struct diag *diag_get(int i);
+int diag_bug_count(void);
+void diag_free_all(void);
+
+/* Tool errors about the input (clang's errors), kept for JSON. */
+void diag_error(const char *file, int line, int col, const char *msg);
+int diag_nerrors(void);
+void diag_get_error(int i, const char **file, int *line, int *col,
+		    const char **msg);
+
+/* ---- report_text.c, report_json.c --------------------------------------- */
+void report_text(FILE *out, int level);
+void report_json(FILE *out, int level);
+
+/* ---- dump.c ---------------------------------------------------------- */
+void dump_tu(FILE *out, struct tu *tu, const char *letters);
+
+#endif

@@ -1,0 +1,97 @@
+/*
+ * graph.c: locations, edges and notes: the data the solver works on.
+ *
+ * An edge dst <- src with derefs d says "the value of src, dereferenced d
+ * times (or its address, d = -1), may be stored in dst". Like Go's
+ * escape.flow: an edge into the blank sink (dst NULL) is dropped, and so
+ * is a self-edge that takes no address, since it adds nothing.
+ */
+#include <string.h>
+
+#include "ec.h"
+
+struct location *
+graph_loc(struct tu *tu, struct func *fn, enum loc_kind k, const char *name,
+	  struct pos pos)
+{
+	struct location *l = arena_alloc(&tu->arena, sizeof *l);
+	l->id = tu->nlocs++;
+	l->kind = k;
+	l->name = name;
+	l->sym = name;
+	l->pos = pos;
+	l->fn = fn;
+	l->param_index = -1;
+	l->leak_heap = l->leak_unknown = l->leak_result = LEAK_NONE;
+	if (fn)
+		pv_push(&fn->locs, l);
+	return l;
+}
+
+struct edge *
+graph_flow(struct tu *tu, struct location *dst, int derefs,
+	   struct location *src, struct note *notes, int seq)
+{
+	if (!dst || !src)
+		return NULL;
+	if (dst == src && derefs >= 0)
+		return NULL;
+	if (derefs < -1)
+		bug("edge with derefs %d", derefs);
+	if (derefs < 0)
+		src->addr_taken = 1;
+	if (dst->nin == dst->capin) {
+		int cap = dst->capin ? dst->capin * 2 : 4;
+		struct edge *e = arena_alloc(&tu->arena, sizeof *e * (size_t)cap);
+		if (dst->nin)
+			memcpy(e, dst->in, sizeof *e * (size_t)dst->nin);
+		dst->in = e;
+		dst->capin = cap;
+	}
+	struct edge *e = &dst->in[dst->nin++];
+	e->src = src;
+	e->derefs = derefs;
+	e->notes = notes;
+	e->seq = seq;
+	return e;
+}
+
+struct note *
+graph_note(struct tu *tu, struct note *next, struct pos pos, const char *where,
+	   enum reason why)
+{
+	struct note *n = arena_alloc(&tu->arena, sizeof *n);
+	n->pos = pos;
+	n->where = where;
+	n->why = why;
+	n->next = next;
+	return n;
+}
+
+int
+region_is_ancestor(struct func *fn, int anc, int r)
+{
+	while (r >= 0) {
+		if (r == anc)
+			return 1;
+		r = fn->regions[r].parent;
+	}
+	return 0;
+}
+
+void
+graph_event(struct tu *tu, struct func *fn, enum event_kind k,
+	    struct location *var, const char *key, struct pos pos, int region)
+{
+	if (fn->nevents == fn->capevents) {
+		fn->capevents = fn->capevents ? fn->capevents * 2 : 32;
+		fn->events = xrealloc(fn->events, sizeof *fn->events * (size_t)fn->capevents);
+	}
+	struct event *e = &fn->events[fn->nevents++];
+	e->kind = k;
+	e->seq = fn->nseq++;
+	e->region = region;
+	e->var = var;
+	e->key = key;
+	e->pos = pos;
+}

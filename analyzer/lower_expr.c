@@ -1,0 +1,731 @@
+/*
+ * lower_expr.c: C expressions into flows (Go's escape/expr.go, for C).
+ *
+ * An expression is lowered into a *hole*: the location its value flows
+ * to, with a derefs count and the notes gathered on the way. Walking
+ * inward, `&e` lowers e into the hole with one fewer deref, `*e`, `e->f`
+ * and `p[i]` with one more; `s.f` and `a[i]` on a true array keep the
+ * hole (field and element insensitive, as Go is); casts, `?:`, `,`,
+ * pointer arithmetic and statement expressions pass the value through.
+ * When the walk reaches a variable, an allocation or a compound literal,
+ * it adds the edge hole.dst <- that location.
+ *
+ * Stores: `x = v` flows into x. `*p = v`, `p->f = v` and `p[i] = v`
+ * flow into a LOC_STORE location whose targets solve.c resolves from
+ * what p points to; `g = v` for a global flows into one that goes to
+ * {heap} unless the store is undone before every return. Integers
+ * stored into globals or through pointers, and scalars of non-pointer
+ * types anywhere outside locals, carry nothing.
+ *
+ * Calls are recorded (struct call) with a temporary per argument and one
+ * for the result; calls.c wires them once the callee's summary is known.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lower.h"
+
+static struct hole blank;
+
+struct hole
+hole_note(struct lower *L, struct hole k, CXCursor where, enum reason why)
+{
+	if (!k.dst)
+		return k;
+	k.notes = graph_note(L->tu, k.notes, cx_pos(L->tu, where), cx_text(L->tu, where), why);
+	return k;
+}
+
+static struct hole
+hole_addr(struct hole k)
+{
+	if (k.dst && k.derefs > -1)
+		k.derefs--;
+	return k;
+}
+
+static struct hole
+hole_deref(struct hole k)
+{
+	if (k.dst)
+		k.derefs++;
+	return k;
+}
+
+static void
+hole_flow(struct lower *L, struct hole k, struct location *src)
+{
+	if (!k.dst || !src)
+		return;
+	/* a non-pointer sink (an int result, a float) carries nothing */
+	if (!k.dst->is_ptr && k.derefs >= 0 &&
+	    (k.dst->kind == LOC_RESULT || k.dst->kind == LOC_TEMP))
+		return;
+	graph_flow(L->tu, k.dst, k.derefs, src, k.notes, L->fn->nseq);
+}
+
+static CXCursor *
+kids_of(CXCursor c, int *n)
+{
+	*n = cx_children(c, NULL, 0);
+	CXCursor *all = xmalloc(sizeof *all * (size_t)(*n ? *n : 1));
+	cx_children(c, all, *n);
+	return all;
+}
+
+static int
+is_expr(CXCursor c)
+{
+	return clang_isExpression(clang_getCursorKind(c));
+}
+
+static enum CXTypeKind
+ckind(CXCursor c)
+{
+	return clang_getCanonicalType(clang_getCursorType(c)).kind;
+}
+
+static int
+is_array(enum CXTypeKind k)
+{
+	return k == CXType_ConstantArray || k == CXType_IncompleteArray ||
+	       k == CXType_VariableArray || k == CXType_DependentSizedArray;
+}
+
+static int
+is_float(enum CXTypeKind k)
+{
+	return k == CXType_Float || k == CXType_Double || k == CXType_LongDouble ||
+	       k == CXType_Half || k == CXType_Float16 || k == CXType_Float128 ||
+	       k == CXType_Complex;
+}
+
+/* Local variable or parameter behind a DeclRefExpr, or {heap} for
+ * anything with static storage. NULL for functions and constants. */
+static struct location *
+declref_loc(struct lower *L, CXCursor e)
+{
+	CXCursor d = clang_getCursorReferenced(e);
+	enum CXCursorKind k = clang_getCursorKind(d);
+	if (k != CXCursor_VarDecl && k != CXCursor_ParmDecl)
+		return NULL;
+	struct location *loc = lower_lookup(L, d);
+	return loc ? loc : L->fn->heap;
+}
+
+/* ---- calls ---- */
+
+static struct model attr_malloc_model = {
+	.name = "__attribute__((malloc))", .alloc = 1, .size_arg = {-1, -1},
+};
+
+static int
+is_alloca(const char *name)
+{
+	return !strcmp(name, "alloca") || !strcmp(name, "__builtin_alloca") ||
+	       !strcmp(name, "__builtin_alloca_with_align") ||
+	       !strcmp(name, "__builtin_alloca_uninitialized");
+}
+
+static struct model *
+find_model(const char *name)
+{
+	struct model *m = model_find(name);
+	if (!m && !strncmp(name, "__builtin_", 10))
+		m = model_find(name + 10);
+	return m;
+}
+
+static void
+site_size(struct lower *L, struct location *site, CXCursor call, const int *args, int nargs)
+{
+	long long total = 1;
+	int konst = 1, any = 0;
+	for (int i = 0; i < 2; i++) {
+		if (args[i] < 0 || args[i] >= nargs)
+			continue;
+		CXCursor a = clang_Cursor_getArgument(call, (unsigned)args[i]);
+		long long v;
+		any = 1;
+		if (cx_eval_int(a, &v))
+			total *= v;
+		else {
+			konst = 0;
+			if (!site->size_def)
+				site->size_def = lower_def(L, a);
+		}
+	}
+	site->size_const = any && konst;
+	site->size = total;
+}
+
+static void
+lower_call(struct lower *L, CXCursor c, struct hole k)
+{
+	struct tu *tu = L->tu;
+	struct func *fn = L->fn;
+	int nargs = clang_Cursor_getNumArguments(c);
+	if (nargs < 0)
+		nargs = 0;
+	CXCursor ref = clang_getCursorReferenced(c);
+	int direct = clang_getCursorKind(ref) == CXCursor_FunctionDecl;
+	const char *name = direct ? cx_spelling(tu, ref) : NULL;
+	const char *text = cx_text(tu, c);
+	struct pos pos = cx_pos(tu, c);
+
+	/* the callee expression: a read of a function pointer, if any */
+	CXCursor first[1];
+	if (cx_children(c, first, 1) >= 1 && !direct)
+		lower_expr(L, first[0], blank);
+
+	if (direct && is_alloca(name)) {
+		struct location *a = graph_loc(tu, fn, LOC_ALLOCA, text, pos);
+		a->site_text = text;
+		a->region = 0;	/* alloca memory lives until the function returns */
+		static const int sz[2] = {0, -1};
+		site_size(L, a, c, sz, nargs);
+		for (int i = 0; i < nargs; i++)
+			lower_expr(L, clang_Cursor_getArgument(c, (unsigned)i), blank);
+		if (!a->size_const)
+			pv_push(&fn->vlas, a);
+		if (k.dst && k.dst->kind == LOC_VAR)
+			a->sym = k.dst->name;
+		hole_flow(L, hole_addr(hole_note(L, k, c, R_SPILL)), a);
+		return;
+	}
+
+	struct call *cl = arena_alloc(&tu->arena, sizeof *cl);
+	cl->pos = pos;
+	cl->text = text;
+	cl->callee_name = name;
+	cl->via_pointer = !direct;
+	cl->nargs = nargs;
+	cl->region = L->region;
+	if (direct) {
+		cl->callee = lower_func_of(L, ref);
+		cl->model = find_model(name);
+		if (!cl->model && !cl->callee && cx_has_attr(L->ctu, ref, "malloc"))
+			cl->model = &attr_malloc_model;
+	}
+	cl->args = arena_alloc(&tu->arena, sizeof *cl->args * (size_t)(nargs ? nargs : 1));
+	cl->arg_is_ptr = arena_alloc(&tu->arena, (size_t)(nargs ? nargs : 1));
+	cl->arg_noescape = arena_alloc(&tu->arena, (size_t)(nargs ? nargs : 1));
+	int nparams = direct ? clang_Cursor_getNumArguments(ref) : -1;
+	CXCursor canon = direct ? clang_getCanonicalCursor(ref) : ref;
+	const char *cname = name ? name : cx_text(tu, first[0]);
+	for (int i = 0; i < nargs; i++) {
+		CXCursor a = clang_Cursor_getArgument(c, (unsigned)i);
+		const char *pname = NULL;
+		if (i < nparams) {
+			CXCursor p = clang_Cursor_getArgument(ref, (unsigned)i);
+			pname = cx_spelling(tu, p);
+			if (cx_has_attr(L->ctu, p, "noescape"))
+				cl->arg_noescape[i] = 1;
+			else if (!clang_equalCursors(canon, ref)) {
+				CXCursor q = clang_Cursor_getArgument(canon, (unsigned)i);
+				if (cx_has_attr(L->ctu, q, "noescape"))
+					cl->arg_noescape[i] = 1;
+			}
+		}
+		const char *tname = pname && pname[0]
+			? arena_printf(&tu->arena, "%s.%s", cname, pname)
+			: arena_printf(&tu->arena, "{arg %d of %s}", i + 1, cname);
+		struct location *t = graph_loc(tu, fn, LOC_TEMP, tname, cx_pos(tu, a));
+		t->region = L->region;
+		enum CXTypeKind ak = ckind(a);
+		t->is_ptr = !is_float(ak) && (cx_type_has_pointers(clang_getCursorType(a)) ||
+			   ak == CXType_Pointer || (ak >= CXType_Bool && ak <= CXType_Int128));
+		cl->arg_is_ptr[i] = cx_type_has_pointers(clang_getCursorType(a)) ||
+				    ak == CXType_Pointer;
+		cl->args[i] = t;
+		struct hole h = {t, 0, NULL};
+		h.notes = graph_note(tu, NULL, pos, text, R_CALL_PARAM);
+		lower_expr(L, a, h);
+	}
+	struct location *r = NULL;
+	CXType rt = clang_getCursorType(c);
+	if (cx_type_has_pointers(rt)) {
+		r = graph_loc(tu, fn, LOC_TEMP, text, pos);
+		r->region = L->region;
+		r->is_ptr = 1;
+		cl->result = r;
+	}
+	if (cl->model && cl->model->alloc && r) {
+		struct location *site = graph_loc(tu, fn, LOC_ALLOC,
+			arena_printf(&tu->arena, "{storage for %s}", text), pos);
+		site->site_text = text;
+		site->sym = (k.dst && k.dst->kind == LOC_VAR) ? k.dst->name : "";
+		site_size(L, site, c, cl->model->size_arg, nargs);
+		struct note *n = graph_note(tu, NULL, pos, text, R_SPILL);
+		graph_flow(tu, r, -1, site, n, fn->nseq);
+	}
+	cl->seq = fn->nseq;
+	pv_push(&fn->calls, cl);
+	hole_flow(L, hole_note(L, k, c, R_CALL_RESULT), r);
+}
+
+/* ---- lvalues and assignment ---- */
+
+static struct hole
+store_hole(struct lower *L, CXCursor lhs, CXCursor base, int global)
+{
+	struct tu *tu = L->tu;
+	struct func *fn = L->fn;
+	const char *key = cx_text(tu, lhs);
+	struct pos pos = cx_pos(tu, lhs);
+	struct store *st = arena_alloc(&tu->arena, sizeof *st);
+	st->key = key;
+	st->pos = pos;
+	st->text = key;
+	st->region = L->region;
+	st->mem = graph_loc(tu, fn, LOC_STORE, key, pos);
+	st->mem->is_ptr = 1;
+	st->mem->region = L->region;
+	if (!global) {
+		st->base = graph_loc(tu, fn, LOC_TEMP, cx_text(tu, base), cx_pos(tu, base));
+		st->base->is_ptr = 1;
+		st->base->region = L->region;
+		lower_expr(L, base, (struct hole){st->base, 0, NULL});
+	}
+	pv_push(&fn->stores, st);
+	return (struct hole){st->mem, 0, NULL};
+}
+
+/* The hole for storing into lhs; *var is set to the local written, if
+ * the store writes a whole local variable. */
+static struct hole
+lvalue(struct lower *L, CXCursor lhs, struct location **var)
+{
+	CXCursor e = cx_strip(lhs);
+	int n;
+	*var = NULL;
+	int ptrish = cx_type_has_pointers(clang_getCursorType(lhs));
+	switch (clang_getCursorKind(e)) {
+	case CXCursor_DeclRefExpr: {
+		struct location *loc = declref_loc(L, e);
+		if (!loc)
+			return blank;
+		if (loc->kind == LOC_HEAP)
+			return ptrish ? store_hole(L, e, e, 1) : blank;
+		*var = loc;
+		return (struct hole){loc, 0, NULL};
+	}
+	case CXCursor_MemberRefExpr: {
+		CXCursor *k = kids_of(e, &n);
+		struct hole h = blank;
+		if (n >= 1) {
+			CXCursor base = k[0];
+			if (ckind(base) == CXType_Pointer)
+				h = ptrish ? store_hole(L, e, base, 0) : (lower_expr(L, base, blank), blank);
+			else {
+				struct location *dummy;
+				h = lvalue(L, base, &dummy);
+				if (dummy)
+					graph_event(L->tu, L->fn, EV_READ, dummy, NULL, cx_pos(L->tu, e), L->region);
+			}
+		}
+		free(k);
+		return h;
+	}
+	case CXCursor_ArraySubscriptExpr: {
+		CXCursor *k = kids_of(e, &n);
+		struct hole h = blank;
+		if (n == 2) {
+			CXCursor base = k[0], idx = k[1];
+			if (ckind(base) != CXType_Pointer && ckind(idx) == CXType_Pointer) {
+				base = k[1];
+				idx = k[0];
+			}
+			lower_expr(L, idx, blank);
+			CXCursor sb = cx_strip(base);
+			CXCursor inner[1];
+			if (clang_getCursorKind(sb) == CXCursor_UnexposedExpr &&
+			    cx_children(sb, inner, 1) == 1 && is_array(ckind(inner[0]))) {
+				struct location *dummy;
+				h = lvalue(L, inner[0], &dummy);
+				if (dummy)
+					graph_event(L->tu, L->fn, EV_READ, dummy, NULL, cx_pos(L->tu, e), L->region);
+			} else {
+				h = ptrish ? store_hole(L, e, base, 0) : (lower_expr(L, base, blank), blank);
+			}
+		}
+		free(k);
+		return h;
+	}
+	case CXCursor_UnaryOperator:
+		if (clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_Deref) {
+			CXCursor k[1];
+			if (cx_children(e, k, 1) == 1) {
+				if (ptrish)
+					return store_hole(L, e, k[0], 0);
+				lower_expr(L, k[0], blank);
+			}
+		}
+		return blank;
+	default:
+		lower_expr(L, e, blank);
+		return blank;
+	}
+}
+
+struct hole
+lower_lvalue(struct lower *L, CXCursor lhs)
+{
+	struct location *var;
+	return lvalue(L, lhs, &var);
+}
+
+static void
+assign(struct lower *L, CXCursor stmt, CXCursor lhs, CXCursor rhs, enum reason why, int kill)
+{
+	struct tu *tu = L->tu;
+	struct location *var;
+	int nstores = L->fn->stores.n;
+	struct hole k = lvalue(L, lhs, &var);
+	if (k.dst)
+		k.notes = graph_note(tu, NULL, cx_pos(tu, stmt), cx_text(tu, stmt), why);
+	if (k.dst && !k.dst->is_ptr)
+		k = blank;
+	if (k.dst && is_float(ckind(lhs)))
+		k = blank;
+	lower_expr(L, rhs, k);
+	if (var && kill) {
+		graph_event(tu, L->fn, EV_WRITE, var, NULL, cx_pos(tu, lhs), L->region);
+		struct def *d = lower_def(L, rhs);
+		d->next = var->defs;
+		var->defs = d;
+	}
+	if (L->fn->stores.n > nstores) {
+		struct store *st = L->fn->stores.v[L->fn->stores.n - 1];
+		st->seq = L->fn->nseq;
+		graph_event(tu, L->fn, EV_STORE, NULL, st->key, st->pos, L->region);
+	}
+}
+
+void
+lower_assign(struct lower *L, CXCursor lhs, CXCursor rhs, enum reason why,
+	     struct pos stmt_pos, const char *stmt_text)
+{
+	assign(L, lhs, lhs, rhs, why, 1);
+}
+
+/* ---- scalar definitions, for size traces ---- */
+
+struct defscan {
+	struct lower *L;
+	struct ptrvec vars;
+	int reads;
+};
+
+static enum CXChildVisitResult
+defscan_visit(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct defscan *s = d;
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_DeclRefExpr: {
+		CXCursor r = clang_getCursorReferenced(c);
+		enum CXCursorKind k = clang_getCursorKind(r);
+		if (k == CXCursor_VarDecl || k == CXCursor_ParmDecl) {
+			struct location *loc = lower_lookup(s->L, r);
+			if (loc && loc->kind != LOC_HEAP) {
+				for (int i = 0; i < s->vars.n; i++)
+					if (s->vars.v[i] == loc)
+						return CXChildVisit_Continue;
+				pv_push(&s->vars, loc);
+			} else {
+				s->reads++;	/* a global */
+			}
+		}
+		return CXChildVisit_Continue;
+	}
+	case CXCursor_CallExpr:
+	case CXCursor_MemberRefExpr:
+	case CXCursor_ArraySubscriptExpr:
+		s->reads++;
+		return CXChildVisit_Recurse;
+	case CXCursor_UnaryOperator:
+		if (clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_Deref)
+			s->reads++;
+		return CXChildVisit_Recurse;
+	case CXCursor_UnaryExpr:	/* sizeof: no run-time value */
+		return CXChildVisit_Continue;
+	default:
+		return CXChildVisit_Recurse;
+	}
+}
+
+struct def *
+lower_def(struct lower *L, CXCursor e)
+{
+	struct tu *tu = L->tu;
+	struct def *d = arena_alloc(&tu->arena, sizeof *d);
+	struct defscan s = {L, {0}, 0};
+	d->pos = cx_pos(tu, e);
+	d->text = cx_text(tu, e);
+	defscan_visit(e, e, &s) == CXChildVisit_Recurse ? (void)clang_visitChildren(e, defscan_visit, &s) : (void)0;
+	d->why = s.reads ? R_READ : R_COMPUTATION;
+	d->nvars = s.vars.n;
+	d->vars = arena_alloc(&tu->arena, sizeof *d->vars * (size_t)(s.vars.n ? s.vars.n : 1));
+	for (int i = 0; i < s.vars.n; i++)
+		d->vars[i] = s.vars.v[i];
+	pv_free(&s.vars);
+	return d;
+}
+
+/* ---- expressions ---- */
+
+static void
+lower_children(struct lower *L, CXCursor e, struct hole k)
+{
+	int n;
+	CXCursor *kids = kids_of(e, &n);
+	for (int i = 0; i < n; i++)
+		if (is_expr(kids[i]))
+			lower_expr(L, kids[i], k);
+	free(kids);
+}
+
+static void
+lower_binop(struct lower *L, CXCursor e, struct hole k)
+{
+	int n;
+	CXCursor *kids = kids_of(e, &n);
+	if (n != 2) {
+		lower_children(L, e, blank);
+		free(kids);
+		return;
+	}
+	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(e);
+	enum CXTypeKind rk = ckind(e);
+	switch (op) {
+	case CXBinaryOperator_Assign:
+		assign(L, e, kids[0], kids[1], R_ASSIGN, 1);
+		if (k.dst)
+			lower_expr(L, kids[0], k);
+		break;
+	case CXBinaryOperator_Comma:
+		lower_expr(L, kids[0], blank);
+		lower_expr(L, kids[1], hole_note(L, k, e, R_COMMA));
+		break;
+	case CXBinaryOperator_Add:
+	case CXBinaryOperator_Sub:
+		if (rk == CXType_Pointer) {
+			for (int i = 0; i < 2; i++) {
+				enum CXTypeKind ok = ckind(kids[i]);
+				if (ok == CXType_Pointer || is_array(ok))
+					lower_expr(L, kids[i], hole_note(L, k, e, R_POINTER_ARITH));
+				else
+					lower_expr(L, kids[i], blank);
+			}
+			break;
+		}
+		if (op == CXBinaryOperator_Sub && ckind(kids[0]) == CXType_Pointer) {
+			lower_expr(L, kids[0], blank);	/* p - q: a distance */
+			lower_expr(L, kids[1], blank);
+			break;
+		}
+		/* integers may carry pointer bits */
+		/* fall through */
+	case CXBinaryOperator_And:
+	case CXBinaryOperator_Or:
+	case CXBinaryOperator_Xor:
+		if (is_float(rk)) {
+			lower_expr(L, kids[0], blank);
+			lower_expr(L, kids[1], blank);
+			break;
+		}
+		lower_expr(L, kids[0], hole_note(L, k, e, R_COMPUTATION));
+		lower_expr(L, kids[1], hole_note(L, k, e, R_COMPUTATION));
+		break;
+	default:
+		if (op >= CXBinaryOperator_MulAssign && op <= CXBinaryOperator_OrAssign) {
+			/* reached only for CompoundAssignOperator cursors */
+			int carries = op == CXBinaryOperator_AddAssign || op == CXBinaryOperator_SubAssign ||
+				      op == CXBinaryOperator_AndAssign || op == CXBinaryOperator_OrAssign ||
+				      op == CXBinaryOperator_XorAssign;
+			if (carries && ckind(kids[1]) != CXType_Pointer && ckind(kids[0]) == CXType_Pointer)
+				carries = 0;	/* p += n stays in p's object */
+			if (carries)
+				assign(L, e, kids[0], kids[1], R_COMPOUND_ASSIGN, 0);
+			else {
+				lower_expr(L, kids[0], blank);
+				lower_expr(L, kids[1], blank);
+			}
+			if (k.dst)
+				lower_expr(L, kids[0], k);
+			break;
+		}
+		lower_expr(L, kids[0], blank);
+		lower_expr(L, kids[1], blank);
+		break;
+	}
+	free(kids);
+}
+
+static void
+lower_stmt_expr(struct lower *L, CXCursor e, struct hole k)
+{
+	CXCursor body[1];
+	if (cx_children(e, body, 1) != 1)
+		return;
+	int n;
+	CXCursor *kids = kids_of(body[0], &n);
+	int saved = lower_region_push(L, REG_BLOCK);
+	for (int i = 0; i < n; i++) {
+		if (i == n - 1 && is_expr(kids[i]))
+			lower_expr(L, kids[i], hole_note(L, k, e, R_STMT_EXPR));
+		else
+			lower_stmt(L, kids[i]);
+	}
+	lower_region_pop(L, saved);
+	free(kids);
+}
+
+void
+lower_expr(struct lower *L, CXCursor e, struct hole k)
+{
+	struct tu *tu = L->tu;
+	int n;
+	CXCursor kid[2];
+
+	if (k.dst && is_float(ckind(e)))
+		k = blank;
+	switch (clang_getCursorKind(e)) {
+	case CXCursor_ParenExpr:
+		if (cx_children(e, kid, 1) == 1)
+			lower_expr(L, kid[0], k);
+		break;
+	case CXCursor_UnexposedExpr:
+		n = cx_children(e, kid, 2);
+		if (n == 1) {
+			enum CXTypeKind from = ckind(kid[0]), to = ckind(e);
+			if (to == CXType_Pointer && is_array(from))
+				lower_expr(L, kid[0], hole_addr(hole_note(L, k, e, R_ARRAY_DECAY)));
+			else
+				lower_expr(L, kid[0], k);
+		} else {
+			lower_children(L, e, k);
+		}
+		break;
+	case CXCursor_DeclRefExpr: {
+		struct location *loc = declref_loc(L, e);
+		if (!loc)
+			break;
+		if (loc->kind == LOC_VAR || loc->kind == LOC_PARAM)
+			graph_event(tu, L->fn, EV_READ, loc, NULL, cx_pos(tu, e), L->region);
+		hole_flow(L, k, loc);
+		break;
+	}
+	case CXCursor_UnaryOperator:
+		if (cx_children(e, kid, 1) != 1)
+			break;
+		switch (clang_getCursorUnaryOperatorKind(e)) {
+		case CXUnaryOperator_AddrOf:
+			lower_expr(L, kid[0], hole_addr(hole_note(L, k, e, R_ADDRESS_OF)));
+			break;
+		case CXUnaryOperator_Deref:
+			lower_expr(L, kid[0], hole_deref(hole_note(L, k, e, R_INDIRECTION)));
+			break;
+		case CXUnaryOperator_PostInc:
+		case CXUnaryOperator_PostDec:
+		case CXUnaryOperator_PreInc:
+		case CXUnaryOperator_PreDec:
+		case CXUnaryOperator_Extension:
+		case CXUnaryOperator_Plus:
+		case CXUnaryOperator_Real:
+		case CXUnaryOperator_Imag:
+			lower_expr(L, kid[0], k);
+			break;
+		default:
+			lower_expr(L, kid[0], blank);
+			break;
+		}
+		break;
+	case CXCursor_BinaryOperator:
+	case CXCursor_CompoundAssignOperator:
+		lower_binop(L, e, k);
+		break;
+	case CXCursor_ConditionalOperator: {
+		CXCursor *kids = kids_of(e, &n);
+		if (n == 3) {
+			lower_expr(L, kids[0], blank);
+			for (int i = 1; i < 3; i++) {
+				int saved = lower_region_push(L, REG_COND);
+				lower_expr(L, kids[i], hole_note(L, k, e, R_CONDITIONAL));
+				lower_region_pop(L, saved);
+			}
+		} else {
+			lower_children(L, e, hole_note(L, k, e, R_CONDITIONAL));
+		}
+		free(kids);
+		break;
+	}
+	case CXCursor_CStyleCastExpr: {
+		CXCursor *kids = kids_of(e, &n);
+		struct hole h = hole_note(L, k, e, R_CAST);
+		for (int i = 0; i < n; i++)
+			if (is_expr(kids[i]))
+				lower_expr(L, kids[i], h);
+		free(kids);
+		break;
+	}
+	case CXCursor_MemberRefExpr:
+		if (cx_children(e, kid, 1) == 1) {
+			if (ckind(kid[0]) == CXType_Pointer)
+				lower_expr(L, kid[0], hole_deref(hole_note(L, k, e, R_ARROW)));
+			else
+				lower_expr(L, kid[0], hole_note(L, k, e, R_DOT));
+		}
+		break;
+	case CXCursor_ArraySubscriptExpr:
+		if (cx_children(e, kid, 2) == 2) {
+			CXCursor base = kid[0], idx = kid[1];
+			if (ckind(base) != CXType_Pointer && ckind(idx) == CXType_Pointer) {
+				base = kid[1];
+				idx = kid[0];
+			}
+			CXCursor sb = cx_strip(base), inner[1];
+			int arr = clang_getCursorKind(sb) == CXCursor_UnexposedExpr &&
+				  cx_children(sb, inner, 1) == 1 && is_array(ckind(inner[0]));
+			lower_expr(L, idx, blank);
+			lower_expr(L, base, hole_deref(hole_note(L, k, e, arr ? R_ARRAY_INDEX : R_POINTER_INDEX)));
+		}
+		break;
+	case CXCursor_CallExpr:
+		lower_call(L, e, k);
+		break;
+	case CXCursor_CompoundLiteralExpr: {
+		const char *text = cx_text(tu, e);
+		struct location *c = graph_loc(tu, L->fn, LOC_COMPLIT,
+			arena_printf(&tu->arena, "compound literal %s", text),
+			cx_pos(tu, e));
+		c->sym = "(compound-literal)";
+		c->region = L->region;
+		c->is_ptr = 1;
+		CXCursor *kids = kids_of(e, &n);
+		for (int i = 0; i < n; i++)
+			if (is_expr(kids[i]))
+				lower_expr(L, kids[i], (struct hole){c, 0,
+					graph_note(tu, NULL, cx_pos(tu, e), text, R_COMPOUND_LITERAL)});
+		free(kids);
+		hole_flow(L, hole_note(L, k, e, R_COMPOUND_LITERAL), c);
+		break;
+	}
+	case CXCursor_InitListExpr:
+		lower_children(L, e, k);
+		break;
+	case CXCursor_StmtExpr:
+		lower_stmt_expr(L, e, k);
+		break;
+	case CXCursor_StringLiteral:
+	case CXCursor_IntegerLiteral:
+	case CXCursor_FloatingLiteral:
+	case CXCursor_CharacterLiteral:
+	case CXCursor_ImaginaryLiteral:
+	case CXCursor_UnaryExpr:	/* sizeof, _Alignof: not evaluated */
+		break;
+	default:
+		lower_children(L, e, k);
+		break;
+	}
+}

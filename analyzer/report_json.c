@@ -1,0 +1,101 @@
+/*
+ * report_json.c: the JSON document (--format=json), one per run:
+ *
+ *   {"version": 1, "tool": {...}, "diagnostics": [...], "errors": [...]}
+ *
+ * A diagnostic carries 1-based line and column as the text does, an
+ * LSP-style 0-based range, the code from diag.def, the message, the
+ * enclosing function, the symbol, and the trace as ordered steps, each
+ * with its own position. The fields are documented in docs/output.md.
+ * It shows the same findings as the text at the same -m level; traces
+ * are always included.
+ */
+#include <stdlib.h>
+
+#include <cjson/cJSON.h>
+
+#include "ec.h"
+
+static cJSON *
+lsp_pos(int line, int col)
+{
+	cJSON *p = cJSON_CreateObject();
+	cJSON_AddNumberToObject(p, "line", line > 0 ? line - 1 : 0);
+	cJSON_AddNumberToObject(p, "character", col > 0 ? col - 1 : 0);
+	return p;
+}
+
+static cJSON *
+range(const struct pos *p)
+{
+	cJSON *r = cJSON_CreateObject();
+	cJSON_AddItemToObject(r, "start", lsp_pos(p->line, p->col));
+	int el = p->eline, ec = p->ecol;
+	if (el < p->line || (el == p->line && ec <= p->col)) {
+		el = p->line;
+		ec = p->col + 1;
+	}
+	cJSON_AddItemToObject(r, "end", lsp_pos(el, ec));
+	return r;
+}
+
+extern const char *ec_version_string(void);
+
+void
+report_json(FILE *out, int level)
+{
+	cJSON *root = cJSON_CreateObject();
+	cJSON_AddNumberToObject(root, "version", 1);
+	cJSON *tool = cJSON_AddObjectToObject(root, "tool");
+	cJSON_AddStringToObject(tool, "name", "escape-check");
+	cJSON_AddStringToObject(tool, "version", ec_version_string());
+	cJSON_AddStringToObject(tool, "libclang", cx_clang_version());
+	cJSON_AddNumberToObject(root, "level", level);
+	cJSON *diags = cJSON_AddArrayToObject(root, "diagnostics");
+	for (int i = 0; i < diag_count(); i++) {
+		struct diag *d = diag_get(i);
+		if (diag_table[d->code].min_level > level)
+			continue;
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "file", d->pos.file);
+		cJSON_AddNumberToObject(o, "line", d->pos.line);
+		cJSON_AddNumberToObject(o, "column", d->pos.col);
+		cJSON_AddItemToObject(o, "range", range(&d->pos));
+		cJSON_AddStringToObject(o, "severity", severity_name(diag_table[d->code].severity));
+		cJSON_AddStringToObject(o, "code", diag_table[d->code].code);
+		cJSON_AddStringToObject(o, "message", d->message);
+		cJSON_AddStringToObject(o, "function", d->function);
+		cJSON_AddStringToObject(o, "symbol", d->symbol);
+		cJSON *trace = cJSON_AddArrayToObject(o, "trace");
+		for (int j = 0; j < d->nsteps; j++) {
+			struct step *s = &d->steps[j];
+			cJSON *t = cJSON_CreateObject();
+			cJSON_AddStringToObject(t, "kind", s->kind == STEP_FLOW ? "flow" : "from");
+			cJSON_AddStringToObject(t, "file", s->pos.file);
+			cJSON_AddNumberToObject(t, "line", s->pos.line);
+			cJSON_AddNumberToObject(t, "column", s->pos.col);
+			cJSON_AddStringToObject(t, "message", s->text);
+			cJSON_AddItemToArray(trace, t);
+		}
+		cJSON_AddItemToArray(diags, o);
+	}
+	cJSON *errs = cJSON_AddArrayToObject(root, "errors");
+	for (int i = 0; i < diag_nerrors(); i++) {
+		const char *file, *msg;
+		int line, col;
+		diag_get_error(i, &file, &line, &col, &msg);
+		cJSON *e = cJSON_CreateObject();
+		cJSON_AddStringToObject(e, "file", file);
+		cJSON_AddNumberToObject(e, "line", line);
+		cJSON_AddNumberToObject(e, "column", col);
+		cJSON_AddStringToObject(e, "message", msg);
+		cJSON_AddItemToArray(errs, e);
+	}
+	char *s = cJSON_Print(root);
+	if (!s)
+		fatal("out of memory printing JSON");
+	fputs(s, out);
+	fputc('\n', out);
+	free(s);
+	cJSON_Delete(root);
+}
