@@ -37,8 +37,8 @@ wire_model(struct tu *tu, struct func *fn, struct call *c, struct model *m)
 	}
 	for (int i = 0; i < m->ncopies; i++) {
 		int src = m->copies[i][0], dst = m->copies[i][1];
-		if (src >= c->nargs || dst >= c->nargs)
-			continue;
+		if (src >= c->nargs || dst >= c->nargs || !c->arg_deep[src])
+			continue;	/* copying bytes copies no pointer */
 		/* *dst = *src: a store through dst of what src points to */
 		struct store *st = arena_alloc(&tu->arena, sizeof *st);
 		st->key = NULL;		/* never undone */

@@ -194,7 +194,8 @@ used_after_block(struct func *fn, struct location *root, struct location *obj)
 				continue;
 			if (e->kind == EV_READ)
 				return e;
-			if (e->kind == EV_WRITE && region_is_ancestor(fn, e->region, range[k].kill_region))
+			if (e->kind == EV_WRITE && !(e->start <= b->start_seq && e->seq > b->end_seq) &&
+			    region_is_ancestor(fn, e->region, range[k].kill_region))
 				return NULL;
 		}
 	return NULL;

@@ -174,6 +174,7 @@ struct location {
 	unsigned is_ptr : 1;	/* pointer-bearing type (for sinks, params) */
 	unsigned is_const : 1;	/* const-qualified scalar (VLA trace) */
 	unsigned addr_taken : 1;
+	unsigned ptr_int : 1;	/* an integer that holds a pointer's bits */
 	int param_index;	/* LOC_PARAM */
 	/* allocation / alloca / VLA sites */
 	const char *site_text;	/* "malloc(n)" */
@@ -214,6 +215,7 @@ enum event_kind { EV_READ, EV_WRITE, EV_STORE, EV_JUMP };
 struct event {
 	enum event_kind kind;
 	int seq;
+	int start;		/* EV_WRITE: seq when its right-hand side began */
 	int region;
 	struct location *var;	/* EV_READ / EV_WRITE */
 	const char *key;	/* EV_STORE: the lvalue text, *p or g */
@@ -234,6 +236,7 @@ struct call {
 	struct location **args;		/* temporaries holding each argument */
 	unsigned char *arg_is_ptr;
 	unsigned char *arg_noescape;	/* __attribute__((noescape)) */
+	unsigned char *arg_deep;	/* what the argument points to holds pointers */
 	struct location *result;	/* the call's value, or NULL */
 	int seq, region;
 };
@@ -309,9 +312,9 @@ struct edge *graph_flow(struct tu *tu, struct location *dst, int derefs,
 struct note *graph_note(struct tu *tu, struct note *next, struct pos pos,
 			const char *where, enum reason why);
 int region_is_ancestor(struct func *fn, int anc, int r);	/* or equal */
-void graph_event(struct tu *tu, struct func *fn, enum event_kind k,
-		 struct location *var, const char *key, struct pos pos,
-		 int region);
+struct event *graph_event(struct tu *tu, struct func *fn, enum event_kind k,
+			  struct location *var, const char *key, struct pos pos,
+			  int region);
 
 /* ---- model.c ---------------------------------------------------------- */
 

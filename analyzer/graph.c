@@ -79,7 +79,7 @@ region_is_ancestor(struct func *fn, int anc, int r)
 	return 0;
 }
 
-void
+struct event *
 graph_event(struct tu *tu, struct func *fn, enum event_kind k,
 	    struct location *var, const char *key, struct pos pos, int region)
 {
@@ -94,4 +94,6 @@ graph_event(struct tu *tu, struct func *fn, enum event_kind k,
 	e->var = var;
 	e->key = key;
 	e->pos = pos;
+	e->start = e->seq;
+	return e;
 }

@@ -226,14 +226,20 @@ lower_vardecl(struct lower *L, CXCursor c)
 		pv_push(&fn->vlas, loc);
 		return;
 	}
+	int start = fn->nseq;
 	if (!clang_Cursor_isNull(init)) {
 		struct hole k = {loc, 0, NULL};
 		k.notes = graph_note(tu, NULL, pos, arena_printf(&tu->arena, "%s", cx_text(tu, c)), R_INIT);
 		lower_expr(L, init, k);
-		if (!is_array_kind(ct.kind))
+		if (!is_array_kind(ct.kind)) {
 			loc->defs = lower_def(L, init);
+			loc->defs->text = cx_text(tu, c);
+			loc->defs->pos = pos;
+		}
+		if (ct.kind != CXType_Pointer && lower_int_carries_ptr(L, init))
+			loc->ptr_int = 1;
 	}
-	graph_event(tu, fn, EV_WRITE, loc, NULL, pos, L->region);
+	graph_event(tu, fn, EV_WRITE, loc, NULL, pos, L->region)->start = start;
 }
 
 /* ---- statements ---- */
@@ -255,6 +261,34 @@ lower_body(struct lower *L, CXCursor s, int loop_body)
 	} else {
 		lower_stmt(L, s);
 	}
+}
+
+/* A switch body: what follows a case label runs only for that case, so
+ * each label opens a conditional region that lasts to the next one. */
+static void
+lower_switch_body(struct lower *L, CXCursor s)
+{
+	if (clang_getCursorKind(s) != CXCursor_CompoundStmt) {
+		lower_stmt(L, s);
+		return;
+	}
+	int saved = lower_region_push(L, REG_BLOCK), in_case = -1;
+	int n = cx_children(s, NULL, 0);
+	CXCursor *all = xmalloc(sizeof *all * (size_t)(n ? n : 1));
+	cx_children(s, all, n);
+	for (int i = 0; i < n; i++) {
+		enum CXCursorKind k = clang_getCursorKind(all[i]);
+		if (k == CXCursor_CaseStmt || k == CXCursor_DefaultStmt) {
+			if (in_case >= 0)
+				lower_region_pop(L, in_case);
+			in_case = lower_region_push(L, REG_COND);
+		}
+		lower_stmt(L, all[i]);
+	}
+	if (in_case >= 0)
+		lower_region_pop(L, in_case);
+	free(all);
+	lower_region_pop(L, saved);
 }
 
 static void
@@ -349,7 +383,7 @@ lower_stmt(struct lower *L, CXCursor s)
 			break;
 		lower_expr(L, kids[n - 2], blank);
 		saved = lower_region_push(L, REG_COND);
-		lower_body(L, kids[n - 1], 0);
+		lower_switch_body(L, kids[n - 1]);
 		lower_region_pop(L, saved);
 		break;
 	case CXCursor_CaseStmt:

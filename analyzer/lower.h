@@ -20,6 +20,7 @@ struct hole {
 	struct location *dst;
 	int derefs;
 	struct note *notes;
+	int int_checked;	/* an integer value already known to hold a pointer */
 };
 
 /* What lowering one function needs. */
@@ -65,5 +66,6 @@ void lower_assign(struct lower *L, CXCursor lhs, CXCursor rhs, enum reason why,
 struct hole lower_lvalue(struct lower *L, CXCursor lhs);
 struct hole hole_note(struct lower *L, struct hole k, CXCursor where, enum reason why);
 struct def *lower_def(struct lower *L, CXCursor e);
+int lower_int_carries_ptr(struct lower *L, CXCursor e);
 
 #endif

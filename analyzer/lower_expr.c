@@ -93,6 +93,12 @@ is_array(enum CXTypeKind k)
 }
 
 static int
+is_int(enum CXTypeKind k)
+{
+	return (k >= CXType_Bool && k <= CXType_Int128) || k == CXType_Enum;
+}
+
+static int
 is_float(enum CXTypeKind k)
 {
 	return k == CXType_Float || k == CXType_Double || k == CXType_LongDouble ||
@@ -159,6 +165,29 @@ site_size(struct lower *L, struct location *site, CXCursor call, const int *args
 	site->size = total;
 }
 
+/* Does what the argument points to hold pointers? Looks through the
+ * conversion to void * that memcpy's prototype applies. */
+static int
+points_to_pointers(CXCursor a)
+{
+	for (;;) {
+		enum CXCursorKind k = clang_getCursorKind(a);
+		CXCursor kid[2];
+		if ((k == CXCursor_UnexposedExpr || k == CXCursor_ParenExpr ||
+		     k == CXCursor_CStyleCastExpr) && cx_children(a, kid, 2) == 1 &&
+		    (ckind(kid[0]) == CXType_Pointer || is_array(ckind(kid[0]))))
+			a = kid[0];
+		else
+			break;
+	}
+	CXType t = clang_getCanonicalType(clang_getCursorType(a));
+	if (t.kind == CXType_Pointer)
+		return cx_type_has_pointers(clang_getPointeeType(t));
+	if (is_array(t.kind))
+		return cx_type_has_pointers(clang_getArrayElementType(t));
+	return 1;
+}
+
 static void
 lower_call(struct lower *L, CXCursor c, struct hole k)
 {
@@ -210,6 +239,7 @@ lower_call(struct lower *L, CXCursor c, struct hole k)
 	cl->args = arena_alloc(&tu->arena, sizeof *cl->args * (size_t)(nargs ? nargs : 1));
 	cl->arg_is_ptr = arena_alloc(&tu->arena, (size_t)(nargs ? nargs : 1));
 	cl->arg_noescape = arena_alloc(&tu->arena, (size_t)(nargs ? nargs : 1));
+	cl->arg_deep = arena_alloc(&tu->arena, (size_t)(nargs ? nargs : 1));
 	int nparams = direct ? clang_Cursor_getNumArguments(ref) : -1;
 	CXCursor canon = direct ? clang_getCanonicalCursor(ref) : ref;
 	const char *cname = name ? name : cx_text(tu, first[0]);
@@ -238,6 +268,7 @@ lower_call(struct lower *L, CXCursor c, struct hole k)
 		cl->arg_is_ptr[i] = cx_type_has_pointers(clang_getCursorType(a)) ||
 				    ak == CXType_Pointer;
 		cl->args[i] = t;
+		cl->arg_deep[i] = points_to_pointers(a);
 		struct hole h = {t, 0, NULL};
 		h.notes = graph_note(tu, NULL, pos, text, R_CALL_PARAM);
 		lower_expr(L, a, h);
@@ -294,19 +325,19 @@ store_hole(struct lower *L, CXCursor lhs, CXCursor base, int global)
 /* The hole for storing into lhs; *var is set to the local written, if
  * the store writes a whole local variable. */
 static struct hole
-lvalue(struct lower *L, CXCursor lhs, struct location **var)
+lvalue_at(struct lower *L, CXCursor top, CXCursor lhs, struct location **var)
 {
 	CXCursor e = cx_strip(lhs);
 	int n;
 	*var = NULL;
-	int ptrish = cx_type_has_pointers(clang_getCursorType(lhs));
+	int ptrish = cx_type_has_pointers(clang_getCursorType(top));
 	switch (clang_getCursorKind(e)) {
 	case CXCursor_DeclRefExpr: {
 		struct location *loc = declref_loc(L, e);
 		if (!loc)
 			return blank;
 		if (loc->kind == LOC_HEAP)
-			return ptrish ? store_hole(L, e, e, 1) : blank;
+			return ptrish ? store_hole(L, top, e, 1) : blank;
 		*var = loc;
 		return (struct hole){loc, 0, NULL};
 	}
@@ -316,10 +347,10 @@ lvalue(struct lower *L, CXCursor lhs, struct location **var)
 		if (n >= 1) {
 			CXCursor base = k[0];
 			if (ckind(base) == CXType_Pointer)
-				h = ptrish ? store_hole(L, e, base, 0) : (lower_expr(L, base, blank), blank);
+				h = ptrish ? store_hole(L, top, base, 0) : (lower_expr(L, base, blank), blank);
 			else {
 				struct location *dummy;
-				h = lvalue(L, base, &dummy);
+				h = lvalue_at(L, top, base, &dummy);
 				if (dummy)
 					graph_event(L->tu, L->fn, EV_READ, dummy, NULL, cx_pos(L->tu, e), L->region);
 			}
@@ -342,11 +373,11 @@ lvalue(struct lower *L, CXCursor lhs, struct location **var)
 			if (clang_getCursorKind(sb) == CXCursor_UnexposedExpr &&
 			    cx_children(sb, inner, 1) == 1 && is_array(ckind(inner[0]))) {
 				struct location *dummy;
-				h = lvalue(L, inner[0], &dummy);
+				h = lvalue_at(L, top, inner[0], &dummy);
 				if (dummy)
 					graph_event(L->tu, L->fn, EV_READ, dummy, NULL, cx_pos(L->tu, e), L->region);
 			} else {
-				h = ptrish ? store_hole(L, e, base, 0) : (lower_expr(L, base, blank), blank);
+				h = ptrish ? store_hole(L, top, base, 0) : (lower_expr(L, base, blank), blank);
 			}
 		}
 		free(k);
@@ -357,7 +388,7 @@ lvalue(struct lower *L, CXCursor lhs, struct location **var)
 			CXCursor k[1];
 			if (cx_children(e, k, 1) == 1) {
 				if (ptrish)
-					return store_hole(L, e, k[0], 0);
+					return store_hole(L, top, k[0], 0);
 				lower_expr(L, k[0], blank);
 			}
 		}
@@ -366,6 +397,12 @@ lvalue(struct lower *L, CXCursor lhs, struct location **var)
 		lower_expr(L, e, blank);
 		return blank;
 	}
+}
+
+static struct hole
+lvalue(struct lower *L, CXCursor lhs, struct location **var)
+{
+	return lvalue_at(L, lhs, lhs, var);
 }
 
 struct hole
@@ -380,7 +417,7 @@ assign(struct lower *L, CXCursor stmt, CXCursor lhs, CXCursor rhs, enum reason w
 {
 	struct tu *tu = L->tu;
 	struct location *var;
-	int nstores = L->fn->stores.n;
+	int nstores = L->fn->stores.n, start = L->fn->nseq;
 	struct hole k = lvalue(L, lhs, &var);
 	if (k.dst)
 		k.notes = graph_note(tu, NULL, cx_pos(tu, stmt), cx_text(tu, stmt), why);
@@ -389,8 +426,10 @@ assign(struct lower *L, CXCursor stmt, CXCursor lhs, CXCursor rhs, enum reason w
 	if (k.dst && is_float(ckind(lhs)))
 		k = blank;
 	lower_expr(L, rhs, k);
+	if (var && is_int(ckind(lhs)) && lower_int_carries_ptr(L, rhs))
+		var->ptr_int = 1;
 	if (var && kill) {
-		graph_event(tu, L->fn, EV_WRITE, var, NULL, cx_pos(tu, lhs), L->region);
+		graph_event(tu, L->fn, EV_WRITE, var, NULL, cx_pos(tu, lhs), L->region)->start = start;
 		struct def *d = lower_def(L, rhs);
 		d->next = var->defs;
 		var->defs = d;
@@ -407,6 +446,50 @@ lower_assign(struct lower *L, CXCursor lhs, CXCursor rhs, enum reason why,
 	     struct pos stmt_pos, const char *stmt_text)
 {
 	assign(L, lhs, lhs, rhs, why, 1);
+}
+
+/* ---- integers that hold pointers ---- */
+
+static enum CXChildVisitResult
+carries_visit(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct lower *L = ((void **)d)[0];
+	int *found = ((void **)d)[1];
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (k == CXCursor_CStyleCastExpr || k == CXCursor_UnexposedExpr) {
+		CXCursor kids[2];
+		int n = cx_children(c, kids, 2);
+		for (int i = 0; i < n && i < 2; i++)
+			if (is_expr(kids[i]) && is_int(ckind(c)) &&
+			    (ckind(kids[i]) == CXType_Pointer || is_array(ckind(kids[i])))) {
+				*found = 1;
+				return CXChildVisit_Break;
+			}
+	}
+	if (k == CXCursor_DeclRefExpr) {
+		CXCursor r = clang_getCursorReferenced(c);
+		struct location *loc = lower_lookup(L, r);
+		if (loc && loc->ptr_int) {
+			*found = 1;
+			return CXChildVisit_Break;
+		}
+	}
+	if (k == CXCursor_UnaryExpr)	/* sizeof */
+		return CXChildVisit_Continue;
+	return CXChildVisit_Recurse;
+}
+
+/* Can this integer expression hold a pointer's bits: a cast from a
+ * pointer, or a variable that was given one? Go prunes scalars; C must
+ * follow (uintptr_t)&x back to a pointer, and nothing else. */
+int
+lower_int_carries_ptr(struct lower *L, CXCursor e)
+{
+	int found = 0;
+	void *d[2] = {L, &found};
+	if (carries_visit(e, e, d) == CXChildVisit_Recurse)
+		clang_visitChildren(e, carries_visit, d);
+	return found;
 }
 
 /* ---- scalar definitions, for size traces ---- */
@@ -588,8 +671,16 @@ lower_expr(struct lower *L, CXCursor e, struct hole k)
 	int n;
 	CXCursor kid[2];
 
-	if (k.dst && is_float(ckind(e)))
+	/* a scalar carries nothing (Go's rule), unless its address is taken
+	 * or it is an integer holding a pointer's bits */
+	if (k.dst && k.derefs >= 0 && is_float(ckind(e)))
 		k = blank;
+	if (k.dst && k.derefs >= 0 && !k.int_checked && is_int(ckind(e))) {
+		if (lower_int_carries_ptr(L, e))
+			k.int_checked = 1;
+		else
+			k = blank;
+	}
 	switch (clang_getCursorKind(e)) {
 	case CXCursor_ParenExpr:
 		if (cx_children(e, kid, 1) == 1)
@@ -696,8 +787,11 @@ lower_expr(struct lower *L, CXCursor e, struct hole k)
 		break;
 	case CXCursor_CompoundLiteralExpr: {
 		const char *text = cx_text(tu, e);
+		int tl = (int)strcspn(text, "{");
+		while (tl > 0 && text[tl - 1] == ' ')
+			tl--;
 		struct location *c = graph_loc(tu, L->fn, LOC_COMPLIT,
-			arena_printf(&tu->arena, "compound literal %s", text),
+			arena_printf(&tu->arena, "compound literal %.*s{...}", tl, text),
 			cx_pos(tu, e));
 		c->sym = "(compound-literal)";
 		c->region = L->region;
