@@ -93,6 +93,27 @@ wire_batch(struct tu *tu, struct func *fn, struct call *c, struct func *g)
 		graph_flow(tu, c->result, 0, g->result, call_note(tu, c, R_CALL_RESULT), c->seq);
 }
 
+/* A function defined in another file of this run. */
+static void
+wire_extern(struct tu *tu, struct func *fn, struct call *c)
+{
+	for (int i = 0; i < c->nargs; i++) {
+		struct location *a = c->args[i];
+		int heap, unknown, result;
+		if (!summary_lookup(c->callee_usr, i, &heap, &unknown, &result)) {
+			if (c->arg_is_ptr[i])
+				graph_flow(tu, fn->unknown, 0, a, call_note(tu, c, R_UNKNOWN_CALLEE), c->seq);
+			continue;
+		}
+		if (heap < LEAK_NONE)
+			graph_flow(tu, fn->heap, heap, a, call_note(tu, c, R_LEAKING_PARAM), c->seq);
+		if (unknown < LEAK_NONE && unknown < heap)
+			graph_flow(tu, fn->unknown, unknown, a, call_note(tu, c, R_LEAKING_PARAM), c->seq);
+		if (result < LEAK_NONE && c->result)
+			graph_flow(tu, c->result, result, a, call_note(tu, c, R_LEAKING_PARAM), c->seq);
+	}
+}
+
 static void
 wire_unknown(struct tu *tu, struct func *fn, struct call *c)
 {
@@ -110,6 +131,8 @@ calls_wire(struct tu *tu, struct func *fn, int batch)
 			wire_batch(tu, fn, c, c->callee);
 		else if (c->callee && c->callee->summarized)
 			wire_summary(tu, fn, c, c->callee);
+		else if (summary_known(c->callee_usr))
+			wire_extern(tu, fn, c);
 		else if (c->model)
 			wire_model(tu, fn, c, c->model);
 		else

@@ -375,6 +375,20 @@ show_clang_errors(CXTranslationUnit ctu, struct tu *tu)
 }
 
 static int
+has_errors(CXTranslationUnit ctu)
+{
+	unsigned n = clang_getNumDiagnostics(ctu);
+	int bad = 0;
+	for (unsigned i = 0; i < n && !bad; i++) {
+		CXDiagnostic d = clang_getDiagnostic(ctu, i);
+		bad = clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error &&
+		      clang_getFile(ctu, "") == NULL && clang_Location_isFromMainFile(clang_getDiagnosticLocation(d));
+		clang_disposeDiagnostic(d);
+	}
+	return bad;
+}
+
+static int
 is_regular_readable(const char *file)
 {
 	struct stat st;
@@ -404,8 +418,13 @@ cx_analyze_file(const char *file, struct tu *tu)
 	tu->main_file = arena_strdup(&tu->arena, file);
 	last_file = NULL;
 	cur_dir = NULL;
-	if (!is_regular_readable(file))
+	if (opt.quiet) {
+		struct stat st;
+		if (stat(file, &st) != 0 || !S_ISREG(st.st_mode) || access(file, R_OK) != 0)
+			return -1;
+	} else if (!is_regular_readable(file)) {
 		return -1;
+	}
 
 	struct ptrvec args = {0};
 	char *dir = NULL;
@@ -466,13 +485,15 @@ cx_analyze_file(const char *file, struct tu *tu)
 	unsigned flags = CXTranslationUnit_KeepGoing;
 	enum CXErrorCode e = clang_parseTranslationUnit2(the_index, NULL,
 		(const char *const *)args.v, args.n, NULL, 0, flags, &ctu);
-	if (e != CXError_Success || !ctu) {
+	if ((e != CXError_Success || !ctu) && opt.quiet) {
+		rc = -1;
+	} else if (e != CXError_Success || !ctu) {
 		fprintf(stderr, "%s: error: %s: %s\n", ec_progname, file, describe_failure(e));
 		diag_error(file, 0, 0, describe_failure(e));
 		rc = -1;
 	} else {
 		cur_tu = ctu;
-		if (show_clang_errors(ctu, tu) > 0)
+		if (opt.quiet ? has_errors(ctu) : show_clang_errors(ctu, tu) > 0)
 			rc = -1;
 		else
 			lower_tu(tu, ctu);

@@ -228,6 +228,7 @@ struct call {
 	struct pos pos;
 	const char *text;
 	const char *callee_name;	/* NULL through a function pointer */
+	const char *callee_usr;		/* for summaries from other files */
 	struct func *callee;		/* defined in this TU, else NULL */
 	struct model *model;		/* the C library model, else NULL */
 	unsigned via_pointer : 1;
@@ -346,6 +347,7 @@ struct options {
 	const char **clang_args;
 	int nclang_args;
 	const char *dump;	/* -d letters */
+	int quiet;		/* first pass of a multi-file run: no output */
 	const char *cwd;
 };
 extern struct options opt;
@@ -355,6 +357,12 @@ extern struct options opt;
 int cx_analyze_file(const char *file, struct tu *tu);
 const char *cx_clang_version(void);	/* static string */
 void cx_shutdown(void);
+
+/* ---- summary.c: summaries across translation units ------------------ */
+void summary_save(struct tu *tu);
+int summary_known(const char *usr);
+int summary_lookup(const char *usr, int param, int *heap, int *unknown, int *result);
+void summary_free_all(void);
 
 /* ---- callgraph.c ----------------------------------------------------- */
 void callgraph_order(struct tu *tu);

@@ -228,7 +228,7 @@ lower_vardecl(struct lower *L, CXCursor c)
 	}
 	int start = fn->nseq;
 	if (!clang_Cursor_isNull(init)) {
-		struct hole k = {loc, 0, NULL};
+		struct hole k = {.dst = loc};
 		k.notes = graph_note(tu, NULL, pos, arena_printf(&tu->arena, "%s", cx_text(tu, c)), R_INIT);
 		lower_expr(L, init, k);
 		if (!is_array_kind(ct.kind)) {

@@ -232,6 +232,11 @@ lower_call(struct lower *L, CXCursor c, struct hole k)
 	cl->region = L->region;
 	if (direct) {
 		cl->callee = lower_func_of(L, ref);
+		if (!cl->callee) {
+			CXString u = clang_getCursorUSR(ref);
+			cl->callee_usr = arena_strdup(&tu->arena, clang_getCString(u));
+			clang_disposeString(u);
+		}
 		cl->model = find_model(name);
 		if (!cl->model && !cl->callee && cx_has_attr(L->ctu, ref, "malloc"))
 			cl->model = &attr_malloc_model;
@@ -269,7 +274,7 @@ lower_call(struct lower *L, CXCursor c, struct hole k)
 				    ak == CXType_Pointer;
 		cl->args[i] = t;
 		cl->arg_deep[i] = points_to_pointers(a);
-		struct hole h = {t, 0, NULL};
+		struct hole h = {.dst = t};
 		h.notes = graph_note(tu, NULL, pos, text, R_CALL_PARAM);
 		lower_expr(L, a, h);
 	}
@@ -316,10 +321,10 @@ store_hole(struct lower *L, CXCursor lhs, CXCursor base, int global)
 		st->base = graph_loc(tu, fn, LOC_TEMP, cx_text(tu, base), cx_pos(tu, base));
 		st->base->is_ptr = 1;
 		st->base->region = L->region;
-		lower_expr(L, base, (struct hole){st->base, 0, NULL});
+		lower_expr(L, base, (struct hole){.dst = st->base});
 	}
 	pv_push(&fn->stores, st);
-	return (struct hole){st->mem, 0, NULL};
+	return (struct hole){.dst = st->mem};
 }
 
 /* The hole for storing into lhs; *var is set to the local written, if
@@ -339,7 +344,7 @@ lvalue_at(struct lower *L, CXCursor top, CXCursor lhs, struct location **var)
 		if (loc->kind == LOC_HEAP)
 			return ptrish ? store_hole(L, top, e, 1) : blank;
 		*var = loc;
-		return (struct hole){loc, 0, NULL};
+		return (struct hole){.dst = loc};
 	}
 	case CXCursor_MemberRefExpr: {
 		CXCursor *k = kids_of(e, &n);
@@ -799,8 +804,8 @@ lower_expr(struct lower *L, CXCursor e, struct hole k)
 		CXCursor *kids = kids_of(e, &n);
 		for (int i = 0; i < n; i++)
 			if (is_expr(kids[i]))
-				lower_expr(L, kids[i], (struct hole){c, 0,
-					graph_note(tu, NULL, cx_pos(tu, e), text, R_COMPOUND_LITERAL)});
+				lower_expr(L, kids[i], (struct hole){.dst = c,
+					.notes = graph_note(tu, NULL, cx_pos(tu, e), text, R_COMPOUND_LITERAL)});
 		free(kids);
 		hole_flow(L, hole_note(L, k, e, R_COMPOUND_LITERAL), c);
 		break;

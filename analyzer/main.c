@@ -119,9 +119,12 @@ analyze(const char *file)
 		solve_stores(&tu, fns, n);
 		solve_batch(&tu, fns, n);
 	}
-	check_tu(&tu);					/* check */
-	if (opt.dump)
-		dump_tu(stdout, &tu, opt.dump);
+	summary_save(&tu);				/* for other files */
+	if (!opt.quiet) {
+		check_tu(&tu);				/* check */
+		if (opt.dump)
+			dump_tu(stdout, &tu, opt.dump);
+	}
 out:
 	for (int i = 0; i < tu.funcs.n; i++) {
 		struct func *fn = tu.funcs.v[i];
@@ -236,6 +239,13 @@ main(int argc, char **argv)
 		model_load(models.v[i]);
 
 	int failed = 0;
+	if (files.n > 1) {
+		/* first pass: summaries only, so calls between the files use them */
+		opt.quiet = 1;
+		for (int i = 0; i < files.n; i++)
+			analyze(files.v[i]);
+		opt.quiet = 0;
+	}
 	for (int i = 0; i < files.n; i++)
 		if (analyze(files.v[i]) != 0)
 			failed = 1;
@@ -250,6 +260,7 @@ main(int argc, char **argv)
 		fatal("writing the report:");
 
 	diag_free_all();
+	summary_free_all();
 	model_free_all();
 	cx_shutdown();
 	pv_free(&files);
