@@ -11,3 +11,13 @@ int maybe_twice(int flag, int v)
     }
     return p ? *p : v;
 }
+
+/*
+check-output-start
+block-scope.c:9:13: address of in escapes its block (dangling after the block ends):
+block-scope.c:9:13:   flow: p = &in:
+block-scope.c:9:13:     from &in (address-of) at block-scope.c:10:13
+block-scope.c:9:13:     from p = &in (assign) at block-scope.c:10:9
+block-scope.c:9:13:     from p (used after the object is gone) at block-scope.c:12:12
+check-output-end
+*/

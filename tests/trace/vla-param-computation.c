@@ -13,3 +13,14 @@ int checksum_rows(int n)
     }
     return sum;
 }
+
+/*
+check-output-start
+vla-param-computation.c:8:9: variable-length array grid (non-constant size):
+vla-param-computation.c:8:9:   flow: {size of grid} = rows:
+vla-param-computation.c:8:9:     from rows (non-constant size) at vla-param-computation.c:8:14
+vla-param-computation.c:8:9:     from int rows = n * 2 + 1 (computation) at vla-param-computation.c:7:9
+vla-param-computation.c:8:9:   flow: rows = n:
+vla-param-computation.c:8:9:     from n (parameter) at vla-param-computation.c:5:23
+check-output-end
+*/
