@@ -56,6 +56,30 @@ wire_model(struct tu *tu, struct func *fn, struct call *c, struct model *m)
 	}
 }
 
+/* The callee stores argument i into what argument j points to, after
+ * derefs loads: a store through argument j in the caller, resolved by
+ * solve_stores like any other (a local struct keeps it, a parameter's
+ * memory or a global's takes it further). */
+static void
+wire_into_arg(struct tu *tu, struct func *fn, struct call *c, int i, int j, int derefs)
+{
+	if (j >= c->nargs)
+		return;
+	struct store *st = arena_alloc(&tu->arena, sizeof *st);
+	st->key = NULL;
+	st->pos = c->pos;
+	st->text = c->text;
+	st->seq = c->seq;
+	st->region = c->region;
+	st->base = c->args[j];
+	st->mem = graph_loc(tu, fn, LOC_STORE,
+		arena_printf(&tu->arena, "*%s", c->args[j]->name), c->pos);
+	st->mem->is_ptr = 1;
+	st->mem->region = c->region;
+	graph_flow(tu, st->mem, derefs, c->args[i], call_note(tu, c, R_LEAKING_PARAM), c->seq);
+	pv_push(&fn->stores, st);
+}
+
 static void
 wire_summary(struct tu *tu, struct func *fn, struct call *c, struct func *g)
 {
@@ -77,6 +101,9 @@ wire_summary(struct tu *tu, struct func *fn, struct call *c, struct func *g)
 		if (p->leak_result < LEAK_NONE && c->result)
 			graph_flow(tu, c->result, p->leak_result, a,
 				   call_note(tu, c, R_LEAKING_PARAM), c->seq);
+		for (int j = 0; j < g->nparams; j++)
+			if (p->leak_to[j] < LEAK_NONE)
+				wire_into_arg(tu, fn, c, i, j, p->leak_to[j]);
 	}
 }
 
@@ -99,7 +126,10 @@ wire_extern(struct tu *tu, struct func *fn, struct call *c)
 {
 	for (int i = 0; i < c->nargs; i++) {
 		struct location *a = c->args[i];
-		int heap, unknown, result;
+		int heap, unknown, result, to;
+		for (int j = 0; summary_lookup_to(c->callee_usr, i, j, &to); j++)
+			if (to < LEAK_NONE)
+				wire_into_arg(tu, fn, c, i, j, to);
 		if (!summary_lookup(c->callee_usr, i, &heap, &unknown, &result)) {
 			if (c->arg_is_ptr[i])
 				graph_flow(tu, fn->unknown, 0, a, call_note(tu, c, R_UNKNOWN_CALLEE), c->seq);

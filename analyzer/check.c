@@ -239,8 +239,15 @@ check_params(struct func *fn)
 		if (!p->is_ptr)
 			continue;
 		struct pos pos = name_pos(p);
+		/* Go's vocabulary has no "into another parameter's memory": the
+		 * message says leaking, the summary keeps the precise target */
 		int heap = p->leak_heap < p->leak_unknown ? p->leak_heap : p->leak_unknown;
 		struct path *hw = p->leak_heap <= p->leak_unknown ? p->why_heap : p->why_unknown;
+		for (int j = 0; j < fn->nparams; j++)
+			if (p->leak_to[j] < heap) {
+				heap = p->leak_to[j];
+				hw = p->why_to[j];
+			}
 		struct diag *d;
 		if (heap == 0) {
 			d = diag_add(DIAG_PARAM_LEAK, pos, fn->name, fn->index, p->name,

@@ -16,7 +16,7 @@ static const char *const kind_name[] = {
 	[LOC_HEAP] = "heap", [LOC_UNKNOWN] = "unknown", [LOC_RESULT] = "result",
 	[LOC_PARAM] = "param", [LOC_VAR] = "var", [LOC_COMPLIT] = "complit",
 	[LOC_ALLOCA] = "alloca", [LOC_ALLOC] = "alloc", [LOC_TEMP] = "temp",
-	[LOC_STORE] = "store",
+	[LOC_STORE] = "store", [LOC_PCONTENT] = "param-content",
 };
 static const char *const level_name[] = {"none", "unknown", "proven"};
 
@@ -84,8 +84,15 @@ dump_tu(FILE *out, struct tu *tu, const char *letters)
 				leak(out, "heap", p->leak_heap);
 				leak(out, "unknown", p->leak_unknown);
 				leak(out, "result", p->leak_result);
+				for (int j = 0; j < fn->nparams; j++)
+					if (p->leak_to[j] < LEAK_NONE)
+						fprintf(out, " *%s=%d", fn->params[j]->name, p->leak_to[j]);
+				int to = LEAK_NONE;
+				for (int j = 0; j < fn->nparams; j++)
+					if (p->leak_to[j] < to)
+						to = p->leak_to[j];
 				if (p->leak_heap >= LEAK_NONE && p->leak_unknown >= LEAK_NONE &&
-				    p->leak_result >= LEAK_NONE)
+				    p->leak_result >= LEAK_NONE && to >= LEAK_NONE)
 					fputs(" none", out);
 				fputc('\n', out);
 			}

@@ -131,6 +131,7 @@ enum loc_kind {
 	LOC_ALLOC,	/* a heap allocation site: malloc, calloc, ... */
 	LOC_TEMP,	/* a call's argument or result, a store's base */
 	LOC_STORE,	/* the memory a store *p = v writes into */
+	LOC_PCONTENT,	/* *p for a parameter p: the caller's memory */
 };
 
 /* Escape level: how far a location's address gets. NONE stays in the
@@ -196,6 +197,10 @@ struct location {
 	/* parameter summary being built: min derefs, or LEAK_NONE */
 	int leak_heap, leak_unknown, leak_result;
 	struct path *why_heap, *why_unknown, *why_result;
+	/* parameters: leaks into what another parameter points to */
+	struct location *content;	/* this parameter's LOC_PCONTENT */
+	int *leak_to;			/* per parameter j: min derefs into *j */
+	struct path **why_to;
 };
 
 #define LEAK_NONE 1000000
@@ -362,6 +367,7 @@ void cx_shutdown(void);
 void summary_save(struct tu *tu);
 int summary_known(const char *usr);
 int summary_lookup(const char *usr, int param, int *heap, int *unknown, int *result);
+int summary_lookup_to(const char *usr, int param, int j, int *to);
 void summary_free_all(void);
 
 /* ---- callgraph.c ----------------------------------------------------- */

@@ -473,6 +473,21 @@ lower_func(struct tu *tu, CXTranslationUnit ctu, struct func *fn, CXCursor c)
 		fn->params[i] = loc;
 		map_put(&L, p, loc);
 	}
+	/* what each pointer parameter points to: the caller's memory */
+	for (int i = 0; i < np; i++) {
+		struct location *p = fn->params[i];
+		p->leak_to = arena_alloc(&tu->arena, sizeof *p->leak_to * (size_t)np);
+		p->why_to = arena_alloc(&tu->arena, sizeof *p->why_to * (size_t)np);
+		for (int j = 0; j < np; j++)
+			p->leak_to[j] = LEAK_NONE;
+		if (!p->is_ptr)
+			continue;
+		p->content = graph_loc(tu, fn, LOC_PCONTENT,
+				       arena_printf(&tu->arena, "*%s", p->name), p->pos);
+		p->content->level = ESC_PROVEN;
+		p->content->param_index = i;
+		p->content->is_ptr = 1;
+	}
 
 	int n = cx_children(c, NULL, 0);
 	CXCursor *all = xmalloc(sizeof *all * (size_t)(n ? n : 1));

@@ -102,6 +102,9 @@ store_undone(struct func *fn, const struct store *st)
 static void
 pointees(struct tu *tu, struct location *base, struct ptrvec *out, int *outside)
 {
+	/* a parameter reached by value: the store goes into the caller's
+	 * memory, *param, kept apart from {heap} so the summary can say
+	 * which argument's memory it is */
 	struct stack s = {0};
 	int gen = ++walkgen;
 	base->walkgen = gen;
@@ -115,8 +118,14 @@ pointees(struct tu *tu, struct location *base, struct ptrvec *out, int *outside)
 			pv_push(out, l);
 			continue;
 		}
-		if (l->kind == LOC_PARAM || l->kind == LOC_HEAP || l->kind == LOC_UNKNOWN ||
-		    (l->kind == LOC_TEMP && l->nin == 0)) {
+		if (l->kind == LOC_PARAM && l->content) {
+			int dup = 0;
+			for (int j = 0; j < out->n; j++)
+				dup |= out->v[j] == l->content;
+			if (!dup)
+				pv_push(out, l->content);
+		} else if (l->kind == LOC_PARAM || l->kind == LOC_HEAP || l->kind == LOC_UNKNOWN ||
+			   (l->kind == LOC_TEMP && l->nin == 0)) {
 			*outside = 1;
 			if (l->kind != LOC_PARAM)
 				continue;
@@ -147,8 +156,14 @@ solve_stores(struct tu *tu, struct func **fns, int n)
 			if (st->base) {
 				struct ptrvec targets = {0};
 				pointees(tu, st->base, &targets, &outside);
-				for (int j = 0; j < targets.n; j++)
-					graph_flow(tu, targets.v[j], 0, st->mem, why, st->seq);
+				for (int j = 0; j < targets.n; j++) {
+					struct location *t = targets.v[j];
+					/* the caller's memory, like {heap}, keeps
+					 * only stores that are not undone */
+					if (t->kind == LOC_PCONTENT && store_undone(fn, st))
+						continue;
+					graph_flow(tu, t, 0, st->mem, why, st->seq);
+				}
 				pv_free(&targets);
 			}
 			if (outside && !store_undone(fn, st))
@@ -200,6 +215,9 @@ record_leak(struct tu *tu, struct location *root, struct location *p, int d,
 			return;
 		slot = &p->leak_result;
 		why = &p->why_result;
+	} else if (root->kind == LOC_PCONTENT && root->fn == p->fn && p->leak_to) {
+		slot = &p->leak_to[root->param_index];
+		why = &p->why_to[root->param_index];
 	} else if (rl == ESC_PROVEN) {
 		slot = &p->leak_heap;
 		why = &p->why_heap;
@@ -319,6 +337,13 @@ solve_batch(struct tu *tu, struct func **fns, int n)
 	for (int f = 0; f < n; f++) {
 		fns[f]->unknown->queued = 1;
 		push(&work, fns[f]->unknown);
+		for (int i = 0; i < fns[f]->nparams; i++) {
+			struct location *c = fns[f]->params[i]->content;
+			if (c) {
+				c->queued = 1;
+				push(&work, c);
+			}
+		}
 	}
 	for (int f = 0; f < n; f++) {
 		fns[f]->heap->queued = 1;

@@ -17,6 +17,7 @@ struct xsum {
 	char *usr;
 	int nparams;
 	int *leak;		/* 3 per parameter: heap, unknown, result */
+	int *to;		/* nparams per parameter: into *param j */
 	unsigned returns_ptr : 1;
 	struct xsum *next;
 };
@@ -58,10 +59,15 @@ summary_save(struct tu *tu)
 			table[h] = x;
 		} else {
 			free(x->leak);
+			free(x->to);
 		}
 		x->nparams = fn->nparams;
 		x->returns_ptr = fn->returns_ptr;
 		x->leak = xmalloc(sizeof *x->leak * (size_t)(3 * fn->nparams + 1));
+		x->to = xmalloc(sizeof *x->to * (size_t)(fn->nparams * fn->nparams + 1));
+		for (int p = 0; p < fn->nparams; p++)
+			for (int j = 0; j < fn->nparams; j++)
+				x->to[p * fn->nparams + j] = fn->params[p]->leak_to[j];
 		for (int p = 0; p < fn->nparams; p++) {
 			x->leak[3 * p] = fn->params[p]->leak_heap;
 			x->leak[3 * p + 1] = fn->params[p]->leak_unknown;
@@ -83,6 +89,16 @@ summary_lookup(const char *usr, int param, int *heap, int *unknown, int *result)
 }
 
 int
+summary_lookup_to(const char *usr, int param, int j, int *to)
+{
+	struct xsum *x = usr ? find(usr) : NULL;
+	if (!x || param >= x->nparams || j >= x->nparams)
+		return 0;
+	*to = x->to[param * x->nparams + j];
+	return 1;
+}
+
+int
 summary_known(const char *usr)
 {
 	return usr && find(usr) != NULL;
@@ -97,6 +113,7 @@ summary_free_all(void)
 			next = x->next;
 			free(x->usr);
 			free(x->leak);
+			free(x->to);
 			free(x);
 		}
 		table[i] = NULL;
