@@ -207,6 +207,48 @@ in_loop_body(struct func *fn, struct location *obj)
 	return fn->regions[obj->region].loop_body;
 }
 
+/* ---- flow sensitivity on the escape path ---- */
+
+/* The innermost region open at sequence number seq. */
+static int
+region_at(struct func *fn, int seq)
+{
+	int best = 0, start = -1;
+	for (int r = 0; r < fn->nregions; r++) {
+		struct region *g = &fn->regions[r];
+		if (g->start_seq <= seq && seq < g->end_seq && g->start_seq > start) {
+			best = r;
+			start = g->start_seq;
+		}
+	}
+	return best;
+}
+
+/* The graph is flow-insensitive, so a path may pass through a variable
+ * that is overwritten between the flow in and the flow out:
+ *     p = &x; ... p = strdup(s); return p;
+ * Such a path is not real: the escape it explains does not happen. */
+static int
+path_killed(struct func *fn, struct path *p)
+{
+	for (int i = 1; p && i < p->n; i++) {
+		struct location *v = p->from[i];
+		if (v->kind != LOC_VAR || v->fn != fn || !p->edge[i - 1] || !p->edge[i])
+			continue;
+		int a = p->edge[i - 1]->seq, b = p->edge[i]->seq;
+		if (a >= b)
+			continue;	/* around a loop: cannot tell */
+		int rb = region_at(fn, b);
+		for (int k = 0; k < fn->nevents; k++) {
+			struct event *e = &fn->events[k];
+			if (e->var == v && e->kind == EV_WRITE && e->start > a && e->seq < b &&
+			    region_is_ancestor(fn, e->region, rb))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* ---- per function ---- */
 
 static int
@@ -295,7 +337,7 @@ check_func(struct func *fn)
 		struct location *l = fn->locs.v[i];
 		char buf[256];
 		struct diag *d;
-		if (is_stack_obj(l) && l->level == ESC_PROVEN) {
+		if (is_stack_obj(l) && l->level == ESC_PROVEN && !path_killed(fn, l->why_escapes)) {
 			d = diag_add(DIAG_STACK_ESCAPE, name_pos(l), fn->name, fn->index, symbol(l),
 				     "address of %s escapes its frame (dangling after return)", obj_name(l));
 			add_path(d, fn, l->why_escapes, 0);
@@ -305,7 +347,7 @@ check_func(struct func *fn)
 				     obj_name(l), unknown_callee(l->why_escapes, buf, sizeof buf));
 			add_path(d, fn, l->why_escapes, 0);
 		} else if (l->kind == LOC_ALLOC) {
-			if (l->level > ESC_NONE) {
+			if (l->level > ESC_NONE && !path_killed(fn, l->why_escapes)) {
 				d = diag_add(DIAG_HEAP_ESCAPE, l->pos, fn->name, fn->index, symbol(l),
 					     "%s escapes", l->site_text);
 				add_path(d, fn, l->why_escapes, 0);
