@@ -101,7 +101,7 @@ wire_summary(struct tu *tu, struct func *fn, struct call *c, struct func *g)
 		if (p->leak_result < LEAK_NONE && c->result)
 			graph_flow(tu, c->result, p->leak_result, a,
 				   call_note(tu, c, R_LEAKING_PARAM), c->seq);
-		for (int j = 0; j < g->nparams; j++)
+		for (int j = 0; p->leak_to && j < g->nparams; j++)
 			if (p->leak_to[j] < LEAK_NONE)
 				wire_into_arg(tu, fn, c, i, j, p->leak_to[j]);
 	}
@@ -152,11 +152,35 @@ wire_unknown(struct tu *tu, struct func *fn, struct call *c)
 			graph_flow(tu, fn->unknown, 0, c->args[i], call_note(tu, c, R_UNKNOWN_CALLEE), c->seq);
 }
 
+/* A wrapper whose every return is a fresh allocation (xmalloc, xstrdup):
+ * the call is an allocation site of its own in the caller. */
+static void
+wire_fresh(struct tu *tu, struct func *fn, struct call *c)
+{
+	if (c->alloc_site || !c->result)
+		return;
+	struct location *site = graph_loc(tu, fn, LOC_ALLOC,
+		arena_printf(&tu->arena, "{storage for %s}", c->text), c->pos);
+	site->site_text = c->text;
+	site->sym = c->recv ? c->recv->name : "";
+	if (c->recv) {
+		site->elem_type = c->recv->elem_type;
+		site->elem_size = c->recv->elem_size;
+	}
+	site->size_const = c->args_const;
+	site->size = c->args_product;
+	graph_flow(tu, c->result, -1, site, call_note(tu, c, R_SPILL), c->seq);
+	c->alloc_site = site;
+}
+
 void
 calls_wire(struct tu *tu, struct func *fn, int batch)
 {
 	for (int i = 0; i < fn->calls.n; i++) {
 		struct call *c = fn->calls.v[i];
+		if ((c->callee && c->callee->scc != batch && c->callee->returns_fresh) ||
+		    (!c->callee && summary_fresh(c->callee_usr)))
+			wire_fresh(tu, fn, c);
 		if (c->callee && c->callee->scc == batch)
 			wire_batch(tu, fn, c, c->callee);
 		else if (c->callee && c->callee->summarized)

@@ -165,7 +165,7 @@ struct seqrange {
 /* Is root read after obj's block has ended, before being overwritten?
  * Returns the reading event, or NULL. */
 static struct event *
-used_after_block(struct func *fn, struct location *root, struct location *obj)
+used_after_block(struct func *fn, struct location *root, struct location *obj, int stored)
 {
 	struct region *b = &fn->regions[obj->region];
 	int loop = -1;
@@ -177,12 +177,14 @@ used_after_block(struct func *fn, struct location *root, struct location *obj)
 			break;
 		}
 	}
-	struct seqrange range[3];
+	struct seqrange range[4];
 	int nr = 0;
 	if (loop >= 0) {
 		struct region *L = &fn->regions[loop];
 		range[nr++] = (struct seqrange){b->end_seq, L->end_seq, b->parent};
 		range[nr++] = (struct seqrange){L->start_seq, b->start_seq, loop};
+		/* the next iteration, in the block before the address is stored */
+		range[nr++] = (struct seqrange){b->start_seq, stored, obj->region};
 		range[nr++] = (struct seqrange){L->end_seq, fn->nseq, L->parent};
 	} else {
 		range[nr++] = (struct seqrange){b->end_seq, fn->nseq, b->parent};
@@ -194,7 +196,7 @@ used_after_block(struct func *fn, struct location *root, struct location *obj)
 				continue;
 			if (e->kind == EV_READ)
 				return e;
-			if (e->kind == EV_WRITE && !(e->start <= b->start_seq && e->seq > b->end_seq) &&
+			if (e->kind == EV_WRITE && !e->weak && !(e->start <= b->start_seq && e->seq > b->end_seq) &&
 			    region_is_ancestor(fn, e->region, range[k].kill_region))
 				return NULL;
 		}
@@ -241,12 +243,90 @@ path_killed(struct func *fn, struct path *p)
 		int rb = region_at(fn, b);
 		for (int k = 0; k < fn->nevents; k++) {
 			struct event *e = &fn->events[k];
-			if (e->var == v && e->kind == EV_WRITE && e->start > a && e->seq < b &&
+			if (e->var == v && e->kind == EV_WRITE && !e->weak && e->start > a && e->seq < b &&
 			    region_is_ancestor(fn, e->region, rb))
 				return 1;
 		}
 	}
 	return 0;
+}
+
+/* ---- heap allocations: leak, escape, or could be an array ---- */
+
+/* Allocations of at most this many bytes that never escape and are freed
+ * on every path could be automatic arrays (LLVM's heap-to-stack uses the
+ * same bound). */
+#define HEAP_TO_STACK_MAX 128
+
+static const char *
+holder_name(struct location *l)
+{
+	return l->sym && l->sym[0] ? l->sym : "{temp}";
+}
+
+static void
+check_alloc(struct func *fn, struct location *l)
+{
+	struct diag *d;
+	const char *sym = symbol(l);
+	if (l->realloc_self) {
+		d = diag_add(DIAG_HEAP_LEAK, l->pos, fn->name, fn->index, sym,
+			     "%s leaks the old block if it fails (assign the result to a temporary first)",
+			     l->site_text);
+		if (d) {
+			diag_step(d, STEP_FLOW, l->pos, "flow: {lost} = %s", holder_name(l));
+			diag_step(d, STEP_FROM, l->pos, "from %s (%s)", l->site_text, reason_text[R_REALLOC_FAIL]);
+		}
+		return;
+	}
+	if (l->leaked) {
+		static const char *const how[] = {
+			"not freed at the return at line %d",
+			"overwritten at line %d",
+			"result discarded at line %d",
+			"goes out of scope at line %d",
+		};
+		static const enum reason why[] = {R_LOST_RETURN, R_OVERWRITTEN, R_DISCARDED, R_OUT_OF_SCOPE};
+		int k = l->leak_kind >= 0 && l->leak_kind < 4 ? l->leak_kind : 0;
+		char what[128];
+		snprintf(what, sizeof what, how[k], l->leak_pos.line);
+		d = diag_add(DIAG_HEAP_LEAK, l->pos, fn->name, fn->index, sym, "%s leaks (%s)",
+			     l->site_text, what);
+		if (d) {
+			const char *h = l->leak_holder ? l->leak_holder : holder_name(l);
+			if (h[0] == '#')
+				h = "{temp}";
+			diag_step(d, STEP_FLOW, l->pos, "flow: %s = &%s", h, l->name);
+			diag_step(d, STEP_FROM, l->pos, "from %s (spill)", l->site_text);
+			diag_step(d, STEP_FLOW, l->leak_pos, "flow: {lost} = %s", h);
+			diag_step(d, STEP_FROM, l->leak_pos, "from %s (%s)", l->leak_text, reason_text[why[k]]);
+		}
+		return;
+	}
+	if (l->level > ESC_NONE && !path_killed(fn, l->why_escapes)) {
+		d = diag_add(DIAG_HEAP_ESCAPE, l->pos, fn->name, fn->index, sym, "%s escapes", l->site_text);
+		add_path(d, fn, l->why_escapes, 0);
+		return;
+	}
+	char why[256] = "";
+	if (l->freed_all) {
+		if (!l->size_const)
+			snprintf(why, sizeof why, " (non-constant size)");
+		else if (l->size > 0 && l->size <= HEAP_TO_STACK_MAX) {
+			const char *et = l->elem_type ? l->elem_type : "unsigned char";
+			long long es = l->elem_type && l->elem_size > 0 ? l->elem_size : 1;
+			if (l->size % es)
+				et = "unsigned char", es = 1;
+			snprintf(why, sizeof why, " (constant size: could be an automatic array %s %s[%lld])",
+				 et, l->sym && l->sym[0] ? l->sym : "buf", l->size / es);
+		}
+	}
+	d = diag_add(DIAG_HEAP_NOESCAPE, l->pos, fn->name, fn->index, sym, "%s does not escape%s",
+		     l->site_text, why);
+	if (d && l->free_text) {
+		diag_step(d, STEP_FLOW, l->free_pos, "flow: {freed} = %s", holder_name(l));
+		diag_step(d, STEP_FROM, l->free_pos, "from %s (%s)", l->free_text, reason_text[R_FREED]);
+	}
 }
 
 /* ---- per function ---- */
@@ -285,7 +365,7 @@ check_params(struct func *fn)
 		 * message says leaking, the summary keeps the precise target */
 		int heap = p->leak_heap < p->leak_unknown ? p->leak_heap : p->leak_unknown;
 		struct path *hw = p->leak_heap <= p->leak_unknown ? p->why_heap : p->why_unknown;
-		for (int j = 0; j < fn->nparams; j++)
+		for (int j = 0; p->leak_to && j < fn->nparams; j++)
 			if (p->leak_to[j] < heap) {
 				heap = p->leak_to[j];
 				hw = p->why_to[j];
@@ -347,14 +427,7 @@ check_func(struct func *fn)
 				     obj_name(l), unknown_callee(l->why_escapes, buf, sizeof buf));
 			add_path(d, fn, l->why_escapes, 0);
 		} else if (l->kind == LOC_ALLOC) {
-			if (l->level > ESC_NONE && !path_killed(fn, l->why_escapes)) {
-				d = diag_add(DIAG_HEAP_ESCAPE, l->pos, fn->name, fn->index, symbol(l),
-					     "%s escapes", l->site_text);
-				add_path(d, fn, l->why_escapes, 0);
-			} else {
-				diag_add(DIAG_HEAP_NOESCAPE, l->pos, fn->name, fn->index, symbol(l),
-					 "%s does not escape", l->site_text);
-			}
+			check_alloc(fn, l);
 		}
 	}
 
@@ -365,9 +438,11 @@ check_func(struct func *fn)
 		int dup = 0;
 		for (int j = 0; j < done.n; j++)
 			dup |= done.v[j] == b->obj;
-		if (dup || b->obj->level != ESC_NONE)
+		if (dup || b->obj->level == ESC_PROVEN)
 			continue;
-		struct event *use = used_after_block(fn, b->root, b->obj);
+		struct path *bp = b->path;
+		int stored = bp && bp->n > 0 && bp->edge[bp->n - 1] ? bp->edge[bp->n - 1]->seq : -1;
+		struct event *use = used_after_block(fn, b->root, b->obj, stored);
 		if (!use)
 			continue;
 		pv_push(&done, b->obj);

@@ -74,10 +74,100 @@ vformat(const char *fmt, va_list ap)
 	return s;
 }
 
+/* ---- suppression comments ----
+ * A comment "escape-check: ignore" on the line of a finding or the line
+ * before it silences the finding; "escape-check: ignore heap-leak vla"
+ * silences only those codes. Real code has idioms no analysis should be
+ * argued with. */
+
+struct srcfile {
+	char *name;
+	char **lines;
+	int n;
+};
+static struct ptrvec srcfiles;
+
+static struct srcfile *
+load_source(const char *name)
+{
+	for (int i = 0; i < srcfiles.n; i++) {
+		struct srcfile *f = srcfiles.v[i];
+		if (!strcmp(f->name, name))
+			return f;
+	}
+	struct srcfile *f = xcalloc(1, sizeof *f);
+	f->name = xstrdup(name);
+	pv_push(&srcfiles, f);
+	FILE *fp = fopen(name, "rb");
+	if (!fp)
+		return f;
+	struct strbuf b = {0};
+	char buf[8192];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		sb_addn(&b, buf, n);
+	fclose(fp);
+	if (!b.s)
+		return f;
+	int cap = 0;
+	for (char *p = b.s, *e; p && *p; p = e ? e + 1 : NULL) {
+		e = strchr(p, '\n');
+		if (e)
+			*e = 0;
+		if (f->n == cap) {
+			cap = cap ? cap * 2 : 256;
+			f->lines = xrealloc(f->lines, sizeof *f->lines * (size_t)cap);
+		}
+		f->lines[f->n++] = strstr(p, "escape-check:") ? xstrdup(p) : NULL;
+	}
+	sb_free(&b);
+	return f;
+}
+
+static int
+line_ignores(const char *line, const char *code)
+{
+	const char *p = line ? strstr(line, "escape-check:") : NULL;
+	if (!p)
+		return 0;
+	p += strlen("escape-check:");
+	while (*p == ' ')
+		p++;
+	if (strncmp(p, "ignore", 6))
+		return 0;
+	p += 6;
+	size_t cl = strlen(code);
+	int listed = 0;
+	for (;;) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		if (!*p || !strncmp(p, "*/", 2))
+			return !listed;
+		size_t w = strcspn(p, " ,*");
+		if (w == cl && !strncmp(p, code, cl))
+			return 1;
+		listed = 1;
+		p += w;
+	}
+}
+
+static int
+suppressed(struct pos pos, enum diag_code code)
+{
+	struct srcfile *f = load_source(pos.file);
+	const char *c = diag_table[code].code;
+	for (int l = pos.line - 1; l >= pos.line - 2 && l >= 0; l--)
+		if (l < f->n && line_ignores(f->lines[l], c))
+			return 1;
+	return 0;
+}
+
 struct diag *
 diag_add(enum diag_code code, struct pos pos, const char *fn, int fn_index,
 	 const char *symbol, const char *fmt, ...)
 {
+	if (pos.file && suppressed(pos, code))
+		return NULL;
 	struct diag *d = xcalloc(1, sizeof *d);
 	va_list ap;
 	d->code = code;
@@ -97,6 +187,8 @@ void
 diag_step(struct diag *d, enum step_kind k, struct pos pos, const char *fmt, ...)
 {
 	va_list ap;
+	if (!d)
+		return;
 	if (d->nsteps == d->capsteps) {
 		d->capsteps = d->capsteps ? d->capsteps * 2 : 8;
 		d->steps = xrealloc(d->steps, sizeof *d->steps * (size_t)d->capsteps);
@@ -217,4 +309,13 @@ diag_free_all(void)
 	for (int i = 0; i < files.n; i++)
 		free(files.v[i]);
 	pv_free(&files);
+	for (int i = 0; i < srcfiles.n; i++) {
+		struct srcfile *f = srcfiles.v[i];
+		for (int j = 0; j < f->n; j++)
+			free(f->lines[j]);
+		free(f->lines);
+		free(f->name);
+		free(f);
+	}
+	pv_free(&srcfiles);
 }

@@ -84,11 +84,11 @@ dump_tu(FILE *out, struct tu *tu, const char *letters)
 				leak(out, "heap", p->leak_heap);
 				leak(out, "unknown", p->leak_unknown);
 				leak(out, "result", p->leak_result);
-				for (int j = 0; j < fn->nparams; j++)
+				for (int j = 0; p->leak_to && j < fn->nparams; j++)
 					if (p->leak_to[j] < LEAK_NONE)
 						fprintf(out, " *%s=%d", fn->params[j]->name, p->leak_to[j]);
 				int to = LEAK_NONE;
-				for (int j = 0; j < fn->nparams; j++)
+				for (int j = 0; p->leak_to && j < fn->nparams; j++)
 					if (p->leak_to[j] < to)
 						to = p->leak_to[j];
 				if (p->leak_heap >= LEAK_NONE && p->leak_unknown >= LEAK_NONE &&

@@ -179,6 +179,17 @@ struct location {
 	int param_index;	/* LOC_PARAM */
 	/* allocation / alloca / VLA sites */
 	const char *site_text;	/* "malloc(n)" */
+	const char *elem_type;	/* what the receiving pointer points to */
+	long long elem_size;
+	/* ownership verdict (own.c) */
+	unsigned leaked : 1, freed_all : 1, realloc_self : 1;
+	int leak_kind;		/* 0 return, 1 overwritten, 2 end of statement */
+	struct pos leak_pos;
+	const char *leak_text, *leak_holder;
+	struct pos alloc_pos;
+	const char *alloc_text, *alloc_holder;
+	struct pos free_pos;
+	const char *free_text;
 	int size_const;		/* size is an integer constant expression */
 	long long size;		/* its value when size_const */
 	struct def *size_def;	/* where a run-time size comes from */
@@ -223,6 +234,7 @@ struct event {
 	int start;		/* EV_WRITE: seq when its right-hand side began */
 	int region;
 	struct location *var;	/* EV_READ / EV_WRITE */
+	unsigned weak : 1;	/* EV_WRITE that changes but does not replace (p++) */
 	const char *key;	/* EV_STORE: the lvalue text, *p or g */
 	struct pos pos;
 };
@@ -245,6 +257,47 @@ struct call {
 	unsigned char *arg_deep;	/* what the argument points to holds pointers */
 	struct location *result;	/* the call's value, or NULL */
 	int seq, region;
+	/* ownership (own.c) */
+	int *arg_key;			/* key of each argument's value, or -1 */
+	unsigned char *arg_addr_of;	/* the argument is &key */
+	int dst_key;			/* temporary key holding the result */
+	struct location *alloc_site;	/* LOC_ALLOC for an allocating call */
+	struct location *recv;		/* the local that first receives the result */
+	int args_const;			/* all integer arguments are constants */
+	long long args_product;		/* their product: a wrapper's size */
+	unsigned noreturn : 1;
+};
+
+/* ---- the control-flow graph, for ownership (own.c) ----
+ *
+ * Ops track which *keys* (local variables, fields of local structs,
+ * temporaries for call results) hold the pointer of each allocation.
+ */
+enum op_kind {
+	OP_ASSIGN,	/* dst = src (src -1: something that is not a holder) */
+	OP_CALL,	/* a call: its effects depend on the callee */
+	OP_ESCAPE,	/* src leaves the function's hands (store, capture) */
+	OP_RETURN,	/* return src (-1: nothing we track) */
+	OP_DROP,	/* end of statement: temporary src is gone */
+};
+struct op {
+	enum op_kind kind;
+	int dst, src;
+	unsigned weak : 1;	/* OP_ASSIGN into one of many (array element) */
+	unsigned move : 1;	/* OP_ASSIGN from a temporary */
+	unsigned lost : 1;	/* OP_DROP of a value nobody used */
+	unsigned null_value : 1;	/* OP_RETURN of a null constant */
+	unsigned scope_end : 1;	/* OP_ASSIGN killing a local at its block's end */
+	struct call *call;
+	struct pos pos;
+	const char *text;
+};
+struct bblock {
+	struct op *ops;
+	int nops, capops;
+	int succ[2], nsucc;
+	int test_key;		/* the block ends in a null test of this key */
+	int null_succ;		/* successor taken when it is NULL, or -1 */
 };
 
 /* A store through a pointer, *base = v: resolved to what base points to
@@ -293,6 +346,14 @@ struct func {
 	unsigned summarized : 1;
 	/* block-scope findings found by the solver */
 	struct ptrvec block_escapes;	/* struct block_escape * */
+	/* control flow and ownership */
+	struct bblock *blocks;
+	int nblocks, capblocks;
+	struct ptrvec keys;		/* const char *: holder names */
+	unsigned returns_fresh : 1;	/* every return is a new allocation or NULL */
+	unsigned own_done : 1;
+	unsigned char *frees;		/* per parameter: freed on every path */
+	struct pos end_pos;		/* the closing brace */
 };
 
 struct block_escape {
@@ -366,6 +427,8 @@ void cx_shutdown(void);
 /* ---- summary.c: summaries across translation units ------------------ */
 void summary_save(struct tu *tu);
 int summary_known(const char *usr);
+int summary_frees(const char *usr, int param);
+int summary_fresh(const char *usr);
 int summary_lookup(const char *usr, int param, int *heap, int *unknown, int *result);
 int summary_lookup_to(const char *usr, int param, int j, int *to);
 void summary_free_all(void);
@@ -381,6 +444,9 @@ void solve_stores(struct tu *tu, struct func **fns, int n);
 void solve_batch(struct tu *tu, struct func **fns, int n);
 struct path *solve_path(struct tu *tu, struct location *from,
 			struct location *root);
+
+/* ---- own.c ----------------------------------------------------------- */
+void own_batch(struct tu *tu, struct func **fns, int n);
 
 /* ---- check.c ------------------------------------------------------- */
 void check_tu(struct tu *tu);

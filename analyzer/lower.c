@@ -201,6 +201,15 @@ lower_vardecl(struct lower *L, CXCursor c)
 		      ct.kind != CXType_LongDouble;
 	loc->is_const = clang_isConstQualifiedType(t) != 0;
 	map_put(L, c, loc);
+	if (ct.kind == CXType_Pointer) {
+		CXType pt = clang_getPointeeType(ct);
+		CXString ps = clang_getTypeSpelling(clang_getPointeeType(t));
+		long long sz = clang_Type_getSizeOf(pt);
+		enum CXTypeKind pk = clang_getCanonicalType(pt).kind;
+		loc->elem_type = arena_strdup(&tu->arena, pk == CXType_Void ? "unsigned char" : clang_getCString(ps));
+		loc->elem_size = pk == CXType_Void ? 1 : sz;
+		clang_disposeString(ps);
+	}
 
 	if (ct.kind == CXType_VariableArray) {
 		/* a VLA: its size expressions are the children (no initializer) */
@@ -238,25 +247,52 @@ lower_vardecl(struct lower *L, CXCursor c)
 		}
 		if (ct.kind != CXType_Pointer && lower_int_carries_ptr(L, init))
 			loc->ptr_int = 1;
+		int sk = cfg_value_key(L, init);
+		struct op *o = cfg_op(L, OP_ASSIGN, cfg_key(L, name), sk, c);
+		o->move = cfg_is_temp(L, sk);
 	}
 	graph_event(tu, fn, EV_WRITE, loc, NULL, pos, L->region)->start = start;
 }
 
 /* ---- statements ---- */
 
+/* At the end of a block, its pointer locals die: for the ownership pass,
+ * a block they alone held is lost there. */
+static void
+kill_block_locals(struct lower *L, int first_loc, CXCursor block)
+{
+	struct func *fn = L->fn;
+	if (L->cur < 0)
+		return;
+	for (int i = first_loc; i < fn->locs.n; i++) {
+		struct location *l = fn->locs.v[i];
+		if (l->kind != LOC_VAR || l->region != L->region || !l->elem_type)
+			continue;
+		int k = cfg_key(L, l->name);
+		struct op *o = cfg_op(L, OP_ASSIGN, k, -1, block);
+		o->scope_end = 1;
+		struct pos p = cx_pos(L->tu, block);
+		o->pos = p;
+		o->pos.line = p.eline;
+		o->pos.col = p.ecol > 1 ? p.ecol - 1 : 1;
+		o->text = "}";
+	}
+}
+
 static void
 lower_body(struct lower *L, CXCursor s, int loop_body)
 {
 	if (clang_getCursorKind(s) == CXCursor_CompoundStmt) {
 		int saved = lower_region_push(L, REG_BLOCK);
+		int first = L->fn->locs.n;
 		L->fn->regions[L->region].loop_body = loop_body;
-		CXCursor kids[1];
-		int n = cx_children(s, kids, 0);
+		int n = cx_children(s, NULL, 0);
 		CXCursor *all = xmalloc(sizeof *all * (size_t)(n ? n : 1));
 		cx_children(s, all, n);
 		for (int i = 0; i < n; i++)
 			lower_stmt(L, all[i]);
 		free(all);
+		kill_block_locals(L, first, s);
 		lower_region_pop(L, saved);
 	} else {
 		lower_stmt(L, s);
@@ -264,7 +300,8 @@ lower_body(struct lower *L, CXCursor s, int loop_body)
 }
 
 /* A switch body: what follows a case label runs only for that case, so
- * each label opens a conditional region that lasts to the next one. */
+ * each label opens a conditional region that lasts to the next one, and a
+ * block of its own in the CFG, entered from the switch and by fallthrough. */
 static void
 lower_switch_body(struct lower *L, CXCursor s)
 {
@@ -302,13 +339,157 @@ lower_children_stmts(struct lower *L, CXCursor s)
 	free(all);
 }
 
+/* Which part of `for (init; cond; inc) body` each child is: libclang
+ * visits only the parts present, so find the two semicolons of the
+ * header in the tokens and compare offsets. Returns 0 init, 1 cond,
+ * 2 inc, 3 body for each of the n children. */
+static void
+for_parts(struct lower *L, CXCursor s, CXCursor *kids, int n, int *part)
+{
+	CXToken *toks;
+	unsigned nt;
+	unsigned semi[2] = {0, 0}, close = 0;
+	int ns = 0, depth = 0;
+	clang_tokenize(L->ctu, clang_getCursorExtent(s), &toks, &nt);
+	for (unsigned i = 0; i < nt; i++) {
+		CXString t = clang_getTokenSpelling(L->ctu, toks[i]);
+		const char *x = clang_getCString(t);
+		unsigned off;
+		clang_getExpansionLocation(clang_getTokenLocation(L->ctu, toks[i]), NULL, NULL, NULL, &off);
+		if (!strcmp(x, "("))
+			depth++;
+		else if (!strcmp(x, ")") && --depth == 0)
+			close = off;
+		else if (!strcmp(x, ";") && depth == 1 && ns < 2)
+			semi[ns++] = off;
+		clang_disposeString(t);
+		if (close)
+			break;
+	}
+	clang_disposeTokens(L->ctu, toks, nt);
+	for (int i = 0; i < n; i++) {
+		unsigned off;
+		clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(kids[i])),
+					   NULL, NULL, NULL, &off);
+		if (i == n - 1 || !close || ns < 2)
+			part[i] = i == n - 1 ? 3 : 0;
+		else
+			part[i] = off < semi[0] ? 0 : off < semi[1] ? 1 : off < close ? 2 : 3;
+	}
+}
+
+static void
+lower_cond(struct lower *L, CXCursor cond)
+{
+	int t0 = L->ntemps;
+	lower_expr(L, cond, (struct hole){0});
+	cfg_stmt_end(L, t0, 0, cond);
+	if (L->cur < 0)
+		L->cur = cfg_block(L);
+}
+
+static void
+lower_loop(struct lower *L, CXCursor s)
+{
+	enum CXCursorKind k = clang_getCursorKind(s);
+	int n = cx_children(s, NULL, 0);
+	CXCursor *all = xmalloc(sizeof *all * (size_t)(n ? n : 1));
+	cx_children(s, all, n);
+	int *part = xmalloc(sizeof *part * (size_t)(n ? n : 1));
+	int saved = lower_region_push(L, REG_LOOP);
+	int obrk = L->brk, ocont = L->cont;
+	int exit = cfg_block(L);
+
+	if (k == CXCursor_DoStmt) {
+		int body = cfg_block(L), cond = cfg_block(L);
+		cfg_jump(L, body);
+		L->cur = body;
+		L->brk = exit;
+		L->cont = cond;
+		if (n > 0)
+			lower_body(L, all[0], 1);
+		cfg_jump(L, cond);
+		L->cur = cond;
+		if (n > 1) {
+			lower_cond(L, all[1]);
+			cfg_jump(L, body);
+			cfg_jump(L, exit);
+		} else {
+			cfg_jump(L, body);
+		}
+	} else {
+		if (k == CXCursor_ForStmt)
+			for_parts(L, s, all, n, part);
+		else
+			for (int i = 0; i < n; i++)
+				part[i] = i == n - 1 ? 3 : 1;
+		int has_cond = 0;
+		for (int i = 0; i < n; i++)
+			if (part[i] == 0) {
+				if (clang_getCursorKind(all[i]) == CXCursor_DeclStmt)
+					lower_stmt(L, all[i]);
+				else
+					lower_cond(L, all[i]);
+			}
+		int head = cfg_block(L), body = cfg_block(L), inc = cfg_block(L);
+		cfg_jump(L, head);
+		L->cur = head;
+		for (int i = 0; i < n; i++)
+			if (part[i] == 1) {
+				if (clang_getCursorKind(all[i]) == CXCursor_DeclStmt)
+					lower_stmt(L, all[i]);
+				else {
+					lower_cond(L, all[i]);
+					cfg_null_test(L, all[i], 0);
+				}
+				has_cond = 1;
+			}
+		if (L->cur < 0)
+			L->cur = cfg_block(L);
+		cfg_jump(L, body);
+		if (has_cond)
+			cfg_jump(L, exit);
+		L->cur = body;
+		L->brk = exit;
+		L->cont = inc;
+		for (int i = 0; i < n; i++)
+			if (part[i] == 3)
+				lower_body(L, all[i], 1);
+		cfg_jump(L, inc);
+		L->cur = inc;
+		for (int i = 0; i < n; i++)
+			if (part[i] == 2)
+				lower_cond(L, all[i]);
+		cfg_jump(L, head);
+	}
+	L->cur = exit;
+	L->brk = obrk;
+	L->cont = ocont;
+	lower_region_pop(L, saved);
+	free(part);
+	free(all);
+}
+
+static int
+is_call(CXCursor e)
+{
+	for (;;) {
+		enum CXCursorKind k = clang_getCursorKind(e);
+		CXCursor kid[2];
+		if ((k == CXCursor_UnexposedExpr || k == CXCursor_ParenExpr) && cx_children(e, kid, 2) == 1)
+			e = kid[0];
+		else
+			return k == CXCursor_CallExpr;
+	}
+}
+
 void
 lower_stmt(struct lower *L, CXCursor s)
 {
 	struct tu *tu = L->tu;
 	struct func *fn = L->fn;
 	CXCursor kids[4];
-	int n, saved;
+	int n, saved, t0 = L->ntemps;
 	struct hole blank = {0};
 
 	switch (clang_getCursorKind(s)) {
@@ -325,9 +506,11 @@ lower_stmt(struct lower *L, CXCursor s)
 					lower_vardecl(L, all[i]);
 			free(all);
 		}
+		cfg_stmt_end(L, t0, 0, s);
 		break;
-	case CXCursor_ReturnStmt:
+	case CXCursor_ReturnStmt: {
 		n = cx_children(s, kids, 1);
+		int key = -1, null = 0;
 		if (n == 1) {
 			struct hole k = blank;
 			if (fn->returns_ptr) {
@@ -335,78 +518,126 @@ lower_stmt(struct lower *L, CXCursor s)
 				k.notes = graph_note(tu, NULL, cx_pos(tu, s), cx_text(tu, s), R_RETURN);
 			}
 			lower_expr(L, kids[0], k);
+			key = cfg_value_key(L, kids[0]);
+			null = cfg_is_null(kids[0]);
+			if (key < 0 && !null)	/* return c ? strdup(a) : strdup(b) */
+				for (int i = t0; i < L->ntemps; i++)
+					cfg_op(L, OP_ESCAPE, -1, L->temps[i], s);
 		}
 		graph_event(tu, fn, EV_JUMP, NULL, "return", cx_pos(tu, s), L->region);
+		cfg_op(L, OP_RETURN, -1, key, s)->null_value = null;
+		L->ntemps = t0;
+		L->cur = -1;
 		break;
-	case CXCursor_IfStmt:
+	}
+	case CXCursor_IfStmt: {
 		n = cx_children(s, kids, 4);
 		if (n < 2)
 			break;
-		lower_expr(L, kids[n == 2 ? 0 : n - 3], blank);
+		CXCursor cond = kids[n == 2 ? 0 : n - 3];
+		lower_cond(L, cond);
+		int then = cfg_block(L), els = n >= 3 ? cfg_block(L) : -1, join = cfg_block(L);
+		cfg_null_test(L, cond, 0);
+		cfg_jump(L, then);
+		cfg_jump(L, els >= 0 ? els : join);
+		L->cur = then;
 		saved = lower_region_push(L, REG_COND);
 		lower_body(L, kids[n == 2 ? 1 : n - 2], 0);
 		lower_region_pop(L, saved);
+		cfg_jump(L, join);
 		if (n >= 3) {
+			L->cur = els;
 			saved = lower_region_push(L, REG_COND);
 			lower_body(L, kids[n - 1], 0);
 			lower_region_pop(L, saved);
+			cfg_jump(L, join);
 		}
-		break;
-	case CXCursor_WhileStmt:
-	case CXCursor_ForStmt:
-	case CXCursor_DoStmt: {
-		enum CXCursorKind k = clang_getCursorKind(s);
-		n = cx_children(s, NULL, 0);
-		CXCursor *all = xmalloc(sizeof *all * (size_t)(n ? n : 1));
-		cx_children(s, all, n);
-		saved = lower_region_push(L, REG_LOOP);
-		int body = k == CXCursor_DoStmt ? 0 : n - 1;
-		if (k == CXCursor_DoStmt && n > 0)
-			lower_body(L, all[0], 1);
-		for (int i = 0; i < n; i++) {
-			if (i == body)
-				continue;
-			if (clang_getCursorKind(all[i]) == CXCursor_DeclStmt)
-				lower_stmt(L, all[i]);
-			else
-				lower_expr(L, all[i], blank);
-		}
-		if (k != CXCursor_DoStmt && n > 0)
-			lower_body(L, all[body], 1);
-		lower_region_pop(L, saved);
-		free(all);
+		L->cur = join;
 		break;
 	}
-	case CXCursor_SwitchStmt:
+	case CXCursor_WhileStmt:
+	case CXCursor_ForStmt:
+	case CXCursor_DoStmt:
+		lower_loop(L, s);
+		break;
+	case CXCursor_SwitchStmt: {
 		n = cx_children(s, kids, 4);
 		if (n < 2)
 			break;
-		lower_expr(L, kids[n - 2], blank);
+		lower_cond(L, kids[n - 2]);
+		int osw = L->sw, odef = L->sw_default, obrk = L->brk;
+		int exit = cfg_block(L);
+		L->sw = L->cur;
+		L->sw_default = 0;
+		L->brk = exit;
+		L->cur = -1;	/* the body is entered only at its labels */
 		saved = lower_region_push(L, REG_COND);
 		lower_switch_body(L, kids[n - 1]);
 		lower_region_pop(L, saved);
+		cfg_jump(L, exit);
+		if (!L->sw_default) {
+			L->cur = L->sw;
+			cfg_jump(L, exit);
+		}
+		L->cur = exit;
+		L->sw = osw;
+		L->sw_default = odef;
+		L->brk = obrk;
 		break;
+	}
 	case CXCursor_CaseStmt:
 	case CXCursor_DefaultStmt:
-	case CXCursor_LabelStmt:
+		if (L->sw >= 0) {
+			int b = cfg_block(L), here = L->cur;
+			cfg_jump(L, b);		/* fallthrough */
+			L->cur = L->sw;
+			cfg_jump(L, b);
+			L->cur = b;
+			(void)here;
+			if (clang_getCursorKind(s) == CXCursor_DefaultStmt)
+				L->sw_default = 1;
+		}
 		n = cx_children(s, kids, 4);
 		if (n > 0)
 			lower_stmt(L, kids[n - 1 < 3 ? n - 1 : 3]);
 		break;
+	case CXCursor_LabelStmt: {
+		int b = cfg_label(L, cx_spelling(tu, s));
+		cfg_jump(L, b);
+		L->cur = b;
+		n = cx_children(s, kids, 4);
+		if (n > 0)
+			lower_stmt(L, kids[n - 1 < 3 ? n - 1 : 3]);
+		break;
+	}
 	case CXCursor_GotoStmt:
-	case CXCursor_IndirectGotoStmt:
+		n = cx_children(s, kids, 1);
+		graph_event(tu, fn, EV_JUMP, NULL, "jump", cx_pos(tu, s), L->region);
+		if (n == 1)
+			cfg_jump(L, cfg_label(L, cx_spelling(tu, kids[0])));
+		L->cur = -1;
+		break;
 	case CXCursor_BreakStmt:
 	case CXCursor_ContinueStmt:
 		graph_event(tu, fn, EV_JUMP, NULL, "jump", cx_pos(tu, s), L->region);
+		cfg_jump(L, clang_getCursorKind(s) == CXCursor_BreakStmt ? L->brk : L->cont);
+		L->cur = -1;
+		break;
+	case CXCursor_IndirectGotoStmt:
+		graph_event(tu, fn, EV_JUMP, NULL, "jump", cx_pos(tu, s), L->region);
+		lower_children_stmts(L, s);
+		L->cur = -1;
 		break;
 	case CXCursor_NullStmt:
 	case CXCursor_GCCAsmStmt:
 		break;
 	default:
-		if (is_expr(s))
+		if (is_expr(s)) {
 			lower_expr(L, s, blank);
-		else
+			cfg_stmt_end(L, t0, is_call(s), s);
+		} else {
 			lower_children_stmts(L, s);
+		}
 		break;
 	}
 }
@@ -440,7 +671,9 @@ lower_func(struct tu *tu, CXTranslationUnit ctu, struct func *fn, CXCursor c)
 	L.fn = fn;
 	L.ctu = ctu;
 	L.region = -1;
+	L.brk = L.cont = L.sw = -1;
 	lower_region_push(&L, REG_BLOCK);	/* region 0: the frame */
+	L.cur = cfg_block(&L);			/* block 0: the entry */
 
 	struct pos fpos = fn->pos;
 	fn->heap = graph_loc(tu, fn, LOC_HEAP, "{heap}", fpos);
@@ -495,6 +728,10 @@ lower_func(struct tu *tu, CXTranslationUnit ctu, struct func *fn, CXCursor c)
 	for (int i = 0; i < n; i++) {
 		if (clang_getCursorKind(all[i]) != CXCursor_CompoundStmt)
 			continue;
+		struct pos bp = cx_pos(tu, all[i]);
+		fn->end_pos = bp;
+		fn->end_pos.line = bp.eline;
+		fn->end_pos.col = bp.ecol > 1 ? bp.ecol - 1 : 1;
 		/* the body shares region 0: its locals die with the frame */
 		int m = cx_children(all[i], NULL, 0);
 		CXCursor *st = xmalloc(sizeof *st * (size_t)(m ? m : 1));
@@ -504,8 +741,13 @@ lower_func(struct tu *tu, CXTranslationUnit ctu, struct func *fn, CXCursor c)
 		free(st);
 	}
 	free(all);
+	if (L.cur >= 0)
+		cfg_op(&L, OP_RETURN, -1, -1, clang_getNullCursor());	/* falling off the end */
 	lower_region_pop(&L, -1);
 	free(L.map);
+	free(L.labels);
+	free(L.temps);
+	free(L.callkeys);
 }
 
 struct collect_ctx {

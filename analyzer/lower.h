@@ -35,9 +35,22 @@ struct lower {
 		struct location *loc;
 	} *map;
 	int mapcap, mapn;
-	/* value of the last expression statement, for ({ ... }) */
-	struct hole stmt_expr_hole;
-	int in_stmt_expr;
+	/* control flow (cfg.c) */
+	int cur;		/* current block, -1 after return/goto/break */
+	int brk, cont;		/* targets of break and continue, or -1 */
+	int sw, sw_default;	/* the enclosing switch's head block, or -1 */
+	struct {
+		const char *name;
+		int block;
+	} *labels;
+	int nlabels, caplabels;
+	int *temps;		/* temporaries of the current statement */
+	int ntemps, captemps;
+	struct {
+		CXCursor cur;
+		int key;
+	} *callkeys;
+	int ncallkeys, capcallkeys;
 };
 
 /* cx.c: positions and text of cursors, for everyone in the frontend. */
@@ -58,6 +71,20 @@ int lower_region_push(struct lower *L, enum region_kind k);
 void lower_region_pop(struct lower *L, int saved);
 void lower_stmt(struct lower *L, CXCursor s);
 struct func *lower_func_of(struct lower *L, CXCursor decl);
+
+/* cfg.c: the control-flow graph and holder keys, built while lowering */
+int cfg_block(struct lower *L);
+void cfg_jump(struct lower *L, int to);
+struct op *cfg_op(struct lower *L, enum op_kind k, int dst, int src, CXCursor where);
+int cfg_key(struct lower *L, const char *name);
+int cfg_temp(struct lower *L, CXCursor call);
+int cfg_value_key(struct lower *L, CXCursor e);
+int cfg_lvalue_key(struct lower *L, CXCursor e, int *weak);
+void cfg_null_test(struct lower *L, CXCursor cond, int then_index);
+void cfg_stmt_end(struct lower *L, int t0, int lost, CXCursor stmt);
+int cfg_label(struct lower *L, const char *name);
+int cfg_is_null(CXCursor e);
+int cfg_is_temp(struct lower *L, int key);
 
 /* lower_expr.c */
 void lower_expr(struct lower *L, CXCursor e, struct hole k);

@@ -188,6 +188,21 @@ points_to_pointers(CXCursor a)
 	return 1;
 }
 
+static int
+is_noreturn(struct lower *L, CXCursor ref, const char *name)
+{
+	static const char *const names[] = {
+		"exit", "_exit", "_Exit", "abort", "quick_exit", "__assert_fail",
+		"__assert_perror_fail", "__assert", "__builtin_trap", "__builtin_unreachable",
+		"longjmp", "siglongjmp", "_longjmp", "err", "errx", "verr", "verrx",
+		"pthread_exit", "thrd_exit", "__stack_chk_fail", NULL,
+	};
+	for (int i = 0; names[i]; i++)
+		if (!strcmp(name, names[i]))
+			return 1;
+	return cx_has_attr(L->ctu, ref, "noreturn") || cx_has_attr(L->ctu, ref, "_Noreturn");
+}
+
 static void
 lower_call(struct lower *L, CXCursor c, struct hole k)
 {
@@ -278,6 +293,36 @@ lower_call(struct lower *L, CXCursor c, struct hole k)
 		h.notes = graph_note(tu, NULL, pos, text, R_CALL_PARAM);
 		lower_expr(L, a, h);
 	}
+	cl->arg_key = arena_alloc(&tu->arena, sizeof *cl->arg_key * (size_t)(nargs ? nargs : 1));
+	cl->arg_addr_of = arena_alloc(&tu->arena, (size_t)(nargs ? nargs : 1));
+	for (int i = 0; i < nargs; i++) {
+		CXCursor a = cx_strip(clang_Cursor_getArgument(c, (unsigned)i));
+		CXCursor kid[1];
+		cl->arg_key[i] = -1;
+		if (clang_getCursorKind(a) == CXCursor_UnaryOperator &&
+		    clang_getCursorUnaryOperatorKind(a) == CXUnaryOperator_AddrOf &&
+		    cx_children(a, kid, 1) == 1) {
+			cl->arg_key[i] = cfg_value_key(L, kid[0]);
+			cl->arg_addr_of[i] = cl->arg_key[i] >= 0;
+		} else {
+			cl->arg_key[i] = cfg_value_key(L, clang_Cursor_getArgument(c, (unsigned)i));
+		}
+	}
+	cl->noreturn = direct && is_noreturn(L, ref, name);
+	cl->args_const = 0;
+	cl->args_product = 1;
+	for (int i = 0; i < nargs; i++) {
+		CXCursor a = clang_Cursor_getArgument(c, (unsigned)i);
+		long long v;
+		if (!is_int(ckind(a)))
+			continue;
+		if (!cx_eval_int(a, &v)) {
+			cl->args_const = 0;
+			break;
+		}
+		cl->args_const = 1;
+		cl->args_product *= v;
+	}
 	struct location *r = NULL;
 	CXType rt = clang_getCursorType(c);
 	if (cx_type_has_pointers(rt)) {
@@ -291,12 +336,24 @@ lower_call(struct lower *L, CXCursor c, struct hole k)
 			arena_printf(&tu->arena, "{storage for %s}", text), pos);
 		site->site_text = text;
 		site->sym = (k.dst && k.dst->kind == LOC_VAR) ? k.dst->name : "";
+		if (k.dst && k.dst->kind == LOC_VAR) {
+			site->elem_type = k.dst->elem_type;
+			site->elem_size = k.dst->elem_size;
+		}
+		cl->alloc_site = site;
+		site->size_const = site->size_const;
 		site_size(L, site, c, cl->model->size_arg, nargs);
 		struct note *n = graph_note(tu, NULL, pos, text, R_SPILL);
 		graph_flow(tu, r, -1, site, n, fn->nseq);
 	}
 	cl->seq = fn->nseq;
+	if (k.dst && k.dst->kind == LOC_VAR)
+		cl->recv = k.dst;
 	pv_push(&fn->calls, cl);
+	cl->dst_key = cfg_temp(L, c);
+	cfg_op(L, OP_CALL, cl->dst_key, -1, c)->call = cl;
+	if (cl->noreturn)
+		L->cur = -1;
 	hole_flow(L, hole_note(L, k, c, R_CALL_RESULT), r);
 }
 
@@ -433,6 +490,28 @@ assign(struct lower *L, CXCursor stmt, CXCursor lhs, CXCursor rhs, enum reason w
 	lower_expr(L, rhs, k);
 	if (var && is_int(ckind(lhs)) && lower_int_carries_ptr(L, rhs))
 		var->ptr_int = 1;
+	if (kill) {
+		int weak, dk = cfg_lvalue_key(L, lhs, &weak), sk = cfg_value_key(L, rhs);
+		if (dk >= 0 && cfg_is_temp(L, sk))
+			for (int i = L->fn->calls.n - 1; i >= 0; i--) {
+				struct call *c = L->fn->calls.v[i];
+				if (c->dst_key != sk)
+					continue;
+				if (c->alloc_site && c->callee_name && c->nargs > 0 &&
+				    strstr(c->callee_name, "realloc") && c->arg_key[0] == dk)
+					c->alloc_site->realloc_self = 1;
+				break;
+			}
+		if (dk >= 0 && dk != sk) {
+			struct op *o = cfg_op(L, OP_ASSIGN, dk, sk, stmt);
+			o->weak = weak;
+			o->move = cfg_is_temp(L, sk);
+		} else if (dk < 0 && sk >= 0) {
+			cfg_op(L, OP_ESCAPE, -1, sk, stmt);
+		}
+	}
+	if (var && !kill)
+		graph_event(tu, L->fn, EV_WRITE, var, NULL, cx_pos(tu, lhs), L->region)->weak = 1;
 	if (var && kill) {
 		graph_event(tu, L->fn, EV_WRITE, var, NULL, cx_pos(tu, lhs), L->region)->start = start;
 		struct def *d = lower_def(L, rhs);
@@ -638,6 +717,12 @@ lower_binop(struct lower *L, CXCursor e, struct hole k)
 			else {
 				lower_expr(L, kids[0], blank);
 				lower_expr(L, kids[1], blank);
+				CXCursor v = cx_strip(kids[0]);
+				struct location *loc = clang_getCursorKind(v) == CXCursor_DeclRefExpr
+					? declref_loc(L, v) : NULL;
+				if (loc && (loc->kind == LOC_VAR || loc->kind == LOC_PARAM))
+					graph_event(L->tu, L->fn, EV_WRITE, loc, NULL, cx_pos(L->tu, e),
+						    L->region)->weak = 1;
 			}
 			if (k.dst)
 				lower_expr(L, kids[0], k);
@@ -725,7 +810,14 @@ lower_expr(struct lower *L, CXCursor e, struct hole k)
 		case CXUnaryOperator_PostInc:
 		case CXUnaryOperator_PostDec:
 		case CXUnaryOperator_PreInc:
-		case CXUnaryOperator_PreDec:
+		case CXUnaryOperator_PreDec: {
+			lower_expr(L, kid[0], k);
+			CXCursor v = cx_strip(kid[0]);
+			struct location *loc = clang_getCursorKind(v) == CXCursor_DeclRefExpr ? declref_loc(L, v) : NULL;
+			if (loc && (loc->kind == LOC_VAR || loc->kind == LOC_PARAM))
+				graph_event(tu, L->fn, EV_WRITE, loc, NULL, cx_pos(tu, e), L->region)->weak = 1;
+			break;
+		}
 		case CXUnaryOperator_Extension:
 		case CXUnaryOperator_Plus:
 		case CXUnaryOperator_Real:

@@ -118,6 +118,7 @@ analyze(const char *file)
 			calls_wire(&tu, fns[i], b);
 		solve_stores(&tu, fns, n);
 		solve_batch(&tu, fns, n);
+		own_batch(&tu, fns, n);			/* ownership */
 	}
 	summary_save(&tu);				/* for other files */
 	if (!opt.quiet) {
@@ -134,6 +135,10 @@ out:
 		pv_free(&fn->gstores);
 		pv_free(&fn->vlas);
 		pv_free(&fn->block_escapes);
+		for (int b = 0; b < fn->nblocks; b++)
+			free(fn->blocks[b].ops);
+		free(fn->blocks);
+		pv_free(&fn->keys);
 		free(fn->regions);
 		free(fn->events);
 	}

@@ -25,6 +25,7 @@
  * {heap} when p may point into the caller's memory, unless the store is
  * undone (overwritten) before every return.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,6 +79,20 @@ solve_path(struct tu *tu, struct location *from, struct location *root)
 /* Is the store undone: the same lvalue written again later, in the same
  * block or an enclosing one (so on every path that gets there), with no
  * return or jump in between? */
+/* Does the identifier name occur in the lvalue text key? */
+static int
+names(const char *key, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = strstr(key, name); p; p = strstr(p + 1, name)) {
+		int before = p > key && (isalnum((unsigned char)p[-1]) || p[-1] == '_');
+		int after = isalnum((unsigned char)p[n]) || p[n] == '_';
+		if (!before && !after)
+			return 1;
+	}
+	return 0;
+}
+
 static int
 store_undone(struct func *fn, const struct store *st)
 {
@@ -88,6 +103,9 @@ store_undone(struct func *fn, const struct store *st)
 		if (e->seq <= st->seq)
 			continue;
 		if (e->kind == EV_JUMP)
+			return 0;
+		/* *p = &x; p = q; *p = 0: the second store writes elsewhere */
+		if (e->kind == EV_WRITE && e->var && names(st->key, e->var->name))
 			return 0;
 		if (e->kind == EV_STORE && e->key && !strcmp(e->key, st->key) &&
 		    region_is_ancestor(fn, e->region, st->region))

@@ -19,6 +19,8 @@ struct xsum {
 	int *leak;		/* 3 per parameter: heap, unknown, result */
 	int *to;		/* nparams per parameter: into *param j */
 	unsigned returns_ptr : 1;
+	unsigned fresh : 1;
+	unsigned char *frees;
 	struct xsum *next;
 };
 
@@ -60,7 +62,12 @@ summary_save(struct tu *tu)
 		} else {
 			free(x->leak);
 			free(x->to);
+			free(x->frees);
 		}
+		x->fresh = fn->returns_fresh;
+		x->frees = xcalloc((size_t)(fn->nparams + 1), 1);
+		for (int p = 0; fn->frees && p < fn->nparams; p++)
+			x->frees[p] = fn->frees[p];
 		x->nparams = fn->nparams;
 		x->returns_ptr = fn->returns_ptr;
 		x->leak = xmalloc(sizeof *x->leak * (size_t)(3 * fn->nparams + 1));
@@ -99,6 +106,20 @@ summary_lookup_to(const char *usr, int param, int j, int *to)
 }
 
 int
+summary_frees(const char *usr, int param)
+{
+	struct xsum *x = usr ? find(usr) : NULL;
+	return x && param < x->nparams && x->frees[param];
+}
+
+int
+summary_fresh(const char *usr)
+{
+	struct xsum *x = usr ? find(usr) : NULL;
+	return x && x->fresh;
+}
+
+int
 summary_known(const char *usr)
 {
 	return usr && find(usr) != NULL;
@@ -114,6 +135,7 @@ summary_free_all(void)
 			free(x->usr);
 			free(x->leak);
 			free(x->to);
+			free(x->frees);
 			free(x);
 		}
 		table[i] = NULL;

@@ -12,7 +12,7 @@ static long sum(const int *v, int n) // ERROR "v does not escape$"
 
 long sum_range(int n)
 {
-    int *v = malloc(n * sizeof *v); // ERROR "malloc\(n \* sizeof \*v\) does not escape$"
+    int *v = malloc(n * sizeof *v); // ERROR "malloc\(n \* sizeof \*v\) does not escape \(non-constant size\)$"
     if (!v)
         return -1;
     for (int i = 0; i < n; i++)

@@ -10,7 +10,7 @@ struct vec {
 long vec_sum_squares(size_t n)
 {
     struct vec v; // OK
-    v.data = malloc(n * sizeof *v.data); // ERROR "malloc\(n \* sizeof \*v\.data\) does not escape$"
+    v.data = malloc(n * sizeof *v.data); // ERROR "malloc\(n \* sizeof \*v\.data\) does not escape \(non-constant size\)$"
     if (!v.data)
         return -1;
     v.len = n;
