@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-int print_upper(const char *s) // ERROR "s does not escape$"
+int print_upper(const char *s) // ERROR "^s does not escape$"
 {
     size_t n = strlen(s);
     char *tmp = alloca(n + 1); // ERROR "alloca\(n \+ 1\) \(non-constant size\)$"

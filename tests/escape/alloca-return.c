@@ -3,7 +3,7 @@
 #include <alloca.h>
 #include <string.h>
 
-char *scratch_copy(const char *s, size_t n) // ERROR "s does not escape$"
+char *scratch_copy(const char *s, size_t n) // ERROR "^s does not escape$"
 {
     char *p = alloca(n + 1); // ERROR "alloca\(n \+ 1\) \(non-constant size\)$" "address of alloca\(n \+ 1\) escapes its frame \(dangling after return\)$"
     memcpy(p, s, n);

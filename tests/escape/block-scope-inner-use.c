@@ -1,7 +1,7 @@
 // Negative: pointers to block-scope objects that are declared and used inside the same block never outlive them.
 // check-exit-value: 0
 
-int total(const int *v, int n) // ERROR "v does not escape$"
+int total(const int *v, int n) // ERROR "^v does not escape$"
 {
     int sum = 0;
     if (n > 0) {

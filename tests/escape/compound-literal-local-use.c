@@ -5,7 +5,7 @@ struct point {
     int x, y;
 };
 
-static int manhattan(const struct point *a, const struct point *b) // ERROR "a does not escape$" "b does not escape$"
+static int manhattan(const struct point *a, const struct point *b) // ERROR "^a does not escape$" "^b does not escape$"
 {
     int dx = a->x - b->x, dy = a->y - b->y;
     return (dx < 0 ? -dx : dx) + (dy < 0 ? -dy : dy);

@@ -5,7 +5,7 @@
 enum { NAME_MAX_LEN = 32 };
 #define BUF_SIZE 128
 
-int render(const char *s) // ERROR "s does not escape$"
+int render(const char *s) // ERROR "^s does not escape$"
 {
     char name[NAME_MAX_LEN]; // OK
     char buf[BUF_SIZE]; // OK

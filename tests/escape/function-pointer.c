@@ -15,7 +15,7 @@ void notify(int v)
         g_on_value(&copy);
 }
 
-void apply(int *items, int n, void (*fn)(int *)) // ERROR "leaking param: items$" "fn does not escape$"
+void apply(int *items, int n, void (*fn)(int *)) // ERROR "leaking param: items$" "^fn does not escape$"
 {
     for (int i = 0; i < n; i++)
         fn(&items[i]);

@@ -8,7 +8,7 @@ struct ctx {
 static struct ctx *g_current;
 extern void run_hooks(void);
 
-static int current_depth(const struct ctx *c) // ERROR "c does not escape$"
+static int current_depth(const struct ctx *c) // ERROR "^c does not escape$"
 {
     return c ? c->depth : -1;
 }

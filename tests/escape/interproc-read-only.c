@@ -1,7 +1,7 @@
 // Negative: the helper only reads its argument (summary: does not escape), so passing local addresses to it is fine.
 // check-exit-value: 0
 
-static int sum(const int *v, int n) // ERROR "v does not escape$"
+static int sum(const int *v, int n) // ERROR "^v does not escape$"
 {
     int s = 0;
     for (int i = 0; i < n; i++)

@@ -11,7 +11,7 @@ static struct node *last(struct node *n) // ERROR "leaking param: n to result ~r
     return n->next ? last(n->next) : n;
 }
 
-static int length(const struct node *n) // ERROR "n does not escape$"
+static int length(const struct node *n) // ERROR "^n does not escape$"
 {
     return n ? 1 + length(n->next) : 0;
 }

@@ -7,7 +7,7 @@ struct request {
     int len;
 };
 
-static int send_request(const struct request *r) // ERROR "r does not escape$"
+static int send_request(const struct request *r) // ERROR "^r does not escape$"
 {
     return printf("%.*s\n", r->len, r->data);
 }

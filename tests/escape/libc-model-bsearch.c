@@ -2,7 +2,7 @@
 // check-exit-value: 1
 #include <stdlib.h>
 
-static int cmp_int(const void *a, const void *b) // ERROR "a does not escape$" "b does not escape$"
+static int cmp_int(const void *a, const void *b) // ERROR "^a does not escape$" "^b does not escape$"
 {
     int x = *(const int *)a, y = *(const int *)b;
     return (x > y) - (x < y);

@@ -9,7 +9,7 @@ struct tm *now_local(void)
     return localtime_r(&t, &tm);
 }
 
-struct tm *to_utc(const time_t *t, struct tm *out) // ERROR "t does not escape$" "leaking param: out to result ~r0 level=0$"
+struct tm *to_utc(const time_t *t, struct tm *out) // ERROR "^t does not escape$" "leaking param: out to result ~r0 level=0$"
 {
     return gmtime_r(t, out);
 }

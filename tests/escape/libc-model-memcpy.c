@@ -2,12 +2,12 @@
 // check-exit-value: 0
 #include <string.h>
 
-void *dup_into(void *dst, const void *src, size_t n) // ERROR "leaking param: dst to result ~r0 level=0$" "src does not escape$"
+void *dup_into(void *dst, const void *src, size_t n) // ERROR "leaking param: dst to result ~r0 level=0$" "^src does not escape$"
 {
     return memcpy(dst, src, n);
 }
 
-unsigned checksum(const unsigned char *data, size_t n) // ERROR "data does not escape$"
+unsigned checksum(const unsigned char *data, size_t n) // ERROR "^data does not escape$"
 {
     unsigned char tmp[64]; // OK
     size_t len = n < sizeof tmp ? n : sizeof tmp;

@@ -8,7 +8,7 @@ struct log_ctx {
     int lines;
 };
 
-static void close_log(int status, void *arg) // ERROR "arg does not escape$"
+static void close_log(int status, void *arg) // ERROR "^arg does not escape$"
 {
     struct log_ctx *ctx = arg;
     fprintf(ctx->out, "exit %d after %d lines\n", status, ctx->lines);

@@ -2,7 +2,7 @@
 // check-exit-value: 0
 #include <stdio.h>
 
-void report(FILE *out, const char *name, const int *values, int n) // ERROR "out does not escape$" "name does not escape$" "values does not escape$"
+void report(FILE *out, const char *name, const int *values, int n) // ERROR "^out does not escape$" "^name does not escape$" "^values does not escape$"
 {
     fprintf(out, "%s:", name);
     for (int i = 0; i < n; i++)

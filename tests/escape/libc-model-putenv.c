@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-int set_tz(const char *tz) // ERROR "tz does not escape$"
+int set_tz(const char *tz) // ERROR "^tz does not escape$"
 {
     char buf[64]; // ERROR "address of buf escapes its frame \(dangling after return\)$"
     snprintf(buf, sizeof buf, "TZ=%s", tz);

@@ -2,13 +2,13 @@
 // check-exit-value: 0
 #include <stdlib.h>
 
-static int cmp_int(const void *a, const void *b) // ERROR "a does not escape$" "b does not escape$"
+static int cmp_int(const void *a, const void *b) // ERROR "^a does not escape$" "^b does not escape$"
 {
     int x = *(const int *)a, y = *(const int *)b;
     return (x > y) - (x < y);
 }
 
-void sort_ints(int *v, size_t n) // ERROR "v does not escape$"
+void sort_ints(int *v, size_t n) // ERROR "^v does not escape$"
 {
     qsort(v, n, sizeof *v, cmp_int);
 }

@@ -2,7 +2,7 @@
 // check-exit-value: 0
 #include <string.h>
 
-char *find_key(char *haystack, const char *needle) // ERROR "leaking param: haystack to result ~r0 level=0$" "needle does not escape$"
+char *find_key(char *haystack, const char *needle) // ERROR "leaking param: haystack to result ~r0 level=0$" "^needle does not escape$"
 {
     return strstr(haystack, needle);
 }

@@ -10,7 +10,7 @@ const char *skip_number(const char *s) // ERROR "leaking param: s to result ~r0 
     return end;
 }
 
-long parse_long(const char *s, char **end) // ERROR "leaking param: s$" "end does not escape$"
+long parse_long(const char *s, char **end) // ERROR "leaking param: s$" "^end does not escape$"
 {
     return strtol(s, end, 10);
 }

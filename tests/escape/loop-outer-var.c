@@ -1,7 +1,7 @@
 // Negative: found is declared before the loop, in the same block as slot, so &found stays valid after the loop.
 // check-exit-value: 0
 
-int last_negative(const int *v, int n) // ERROR "v does not escape$"
+int last_negative(const int *v, int n) // ERROR "^v does not escape$"
 {
     int found = 0; // OK
     int *slot = 0;

@@ -7,7 +7,7 @@ double *zeros(size_t n)
     return calloc(n, sizeof(double)); // ERROR "calloc\(n, sizeof\(double\)\) escapes$"
 }
 
-int count_distinct(const unsigned char *s, size_t n) // ERROR "s does not escape$"
+int count_distinct(const unsigned char *s, size_t n) // ERROR "^s does not escape$"
 {
     unsigned char *seen = calloc(256, 1); // ERROR "calloc\(256, 1\) does not escape$"
     if (!seen)

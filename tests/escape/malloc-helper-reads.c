@@ -2,7 +2,7 @@
 // check-exit-value: 0
 #include <stdlib.h>
 
-static long sum(const int *v, int n) // ERROR "v does not escape$"
+static long sum(const int *v, int n) // ERROR "^v does not escape$"
 {
     long s = 0;
     for (int i = 0; i < n; i++)

@@ -2,7 +2,7 @@
 // check-exit-value: 0
 #include <stdlib.h>
 
-int make_buffer(char **out, size_t n) // ERROR "out does not escape$"
+int make_buffer(char **out, size_t n) // ERROR "^out does not escape$"
 {
     char *p = malloc(n); // ERROR "malloc\(n\) escapes$"
     if (!p)

@@ -2,7 +2,7 @@
 // check-exit-value: 0
 #include <stdlib.h>
 
-size_t collect_positive(const int *src, size_t n) // ERROR "src does not escape$"
+size_t collect_positive(const int *src, size_t n) // ERROR "^src does not escape$"
 {
     size_t cap = 4, len = 0;
     int *buf = malloc(cap * sizeof *buf); // ERROR "malloc\(cap \* sizeof \*buf\) does not escape \(non-constant size\)$"

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-int first_byte_copy(const char *s, size_t n) // ERROR "s does not escape$"
+int first_byte_copy(const char *s, size_t n) // ERROR "^s does not escape$"
 {
     char small[64]; // OK
     char *buf = n > sizeof small ? malloc(n) : small; // ERROR "malloc\(n\) does not escape$"

@@ -8,7 +8,7 @@ struct node {
     struct node *next;
 };
 
-struct node *node_new(const char *name) // ERROR "name does not escape$"
+struct node *node_new(const char *name) // ERROR "^name does not escape$"
 {
     struct node *n = malloc(sizeof *n); // ERROR "malloc\(sizeof \*n\) escapes$"
     if (!n)

@@ -13,7 +13,7 @@ static const char *skip_b(const char *s) // ERROR "leaking param: s to result ~r
     return *s == 'b' ? skip_a(s + 1) : s;
 }
 
-int count_ab(const char *text) // ERROR "text does not escape$"
+int count_ab(const char *text) // ERROR "^text does not escape$"
 {
     return (int)(skip_a(text) - text);
 }

@@ -8,12 +8,12 @@ struct node {
 
 static int count_odd(const struct node *n);
 
-static int count_even(const struct node *n) // ERROR "n does not escape$"
+static int count_even(const struct node *n) // ERROR "^n does not escape$"
 {
     return n ? count_odd(n->next) : 0;
 }
 
-static int count_odd(const struct node *n) // ERROR "n does not escape$"
+static int count_odd(const struct node *n) // ERROR "^n does not escape$"
 {
     return n ? 1 + count_even(n->next) : 0;
 }

@@ -6,7 +6,7 @@ int *at(int a[], int i) // ERROR "leaking param: a to result ~r0 level=0$"
     return &a[i];
 }
 
-int sum4(const int a[static 4]) // ERROR "a does not escape$"
+int sum4(const int a[static 4]) // ERROR "^a does not escape$"
 {
     return a[0] + a[1] + a[2] + a[3];
 }

@@ -6,7 +6,7 @@ struct handle {
     int fd;
 };
 
-void handle_init(struct handle *h, int fd) // ERROR "h does not escape$"
+void handle_init(struct handle *h, int fd) // ERROR "^h does not escape$"
 {
     int default_flags = 0; // ERROR "address of default_flags escapes its frame \(dangling after return\)$"
     h->fd = fd;

@@ -7,7 +7,7 @@ struct obj {
     int *data;
 };
 
-void obj_free(struct obj *o) // ERROR "o does not escape$"
+void obj_free(struct obj *o) // ERROR "^o does not escape$"
 {
     if (!o)
         return;

@@ -6,18 +6,18 @@ struct point {
     int x, y;
 };
 
-void point_init(struct point *p, int x, int y) // ERROR "p does not escape$"
+void point_init(struct point *p, int x, int y) // ERROR "^p does not escape$"
 {
     p->x = x;
     p->y = y;
 }
 
-void zero(int *v, size_t n) // ERROR "v does not escape$"
+void zero(int *v, size_t n) // ERROR "^v does not escape$"
 {
     memset(v, 0, n * sizeof *v);
 }
 
-void swap(int *a, int *b) // ERROR "a does not escape$" "b does not escape$"
+void swap(int *a, int *b) // ERROR "^a does not escape$" "^b does not escape$"
 {
     int t = *a;
     *a = *b;

@@ -2,7 +2,7 @@
 // check-exit-value: 0
 #include <stddef.h>
 
-size_t span_len(const char *s, const char *end) // ERROR "s does not escape$" "end does not escape$"
+size_t span_len(const char *s, const char *end) // ERROR "^s does not escape$" "^end does not escape$"
 {
     const char *p = s;
     while (p < end && *p)
@@ -10,7 +10,7 @@ size_t span_len(const char *s, const char *end) // ERROR "s does not escape$" "e
     return (size_t)(p - s);
 }
 
-int same_object(const void *a, const void *b) // ERROR "a does not escape$" "b does not escape$"
+int same_object(const void *a, const void *b) // ERROR "^a does not escape$" "^b does not escape$"
 {
     return a == b;
 }

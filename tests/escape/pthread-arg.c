@@ -8,7 +8,7 @@ struct job {
     int result;
 };
 
-static void *run_job(void *arg) // ERROR "arg does not escape$"
+static void *run_job(void *arg) // ERROR "^arg does not escape$"
 {
     struct job *j = arg;
     j->result = j->id * 2;
@@ -24,7 +24,7 @@ int start_detached(int id)
     return pthread_detach(t);
 }
 
-int start_job(struct job *j, pthread_t *t) // ERROR "leaking param: j$" "t does not escape$"
+int start_job(struct job *j, pthread_t *t) // ERROR "leaking param: j$" "^t does not escape$"
 {
     return pthread_create(t, NULL, run_job, j);
 }

@@ -2,7 +2,7 @@
 // check-exit-value: 1
 #include <stdio.h>
 
-char *after_prefix(const char *line) // ERROR "line does not escape$"
+char *after_prefix(const char *line) // ERROR "^line does not escape$"
 {
     char buf[64]; // ERROR "address of buf escapes its frame \(dangling after return\)$"
     snprintf(buf, sizeof buf, "%s", line);

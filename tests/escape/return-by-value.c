@@ -5,7 +5,7 @@ struct point {
     int x, y;
 };
 
-struct point midpoint(const struct point *a, const struct point *b) // ERROR "a does not escape$" "b does not escape$"
+struct point midpoint(const struct point *a, const struct point *b) // ERROR "^a does not escape$" "^b does not escape$"
 {
     struct point m = { (a->x + b->x) / 2, (a->y + b->y) / 2 }; // OK
     return m;

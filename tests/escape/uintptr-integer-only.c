@@ -16,7 +16,7 @@ uintptr_t stack_probe(void)
     return (uintptr_t)&probe;
 }
 
-unsigned bucket_of(const void *p, unsigned nbuckets) // ERROR "p does not escape$"
+unsigned bucket_of(const void *p, unsigned nbuckets) // ERROR "^p does not escape$"
 {
     return (unsigned)(((uintptr_t)p >> 4) % nbuckets);
 }

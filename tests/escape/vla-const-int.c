@@ -2,7 +2,7 @@
 // check-exit-value: 0
 #include <string.h>
 
-unsigned checksum4(const unsigned char *p) // ERROR "p does not escape$"
+unsigned checksum4(const unsigned char *p) // ERROR "^p does not escape$"
 {
     const int n = 4;
     unsigned char block[n]; // ERROR "variable-length array block \(non-constant size\)$"

@@ -2,7 +2,7 @@
 // check-exit-value: 0
 #include <stddef.h>
 
-double trace(int n, const double m[n][n]) // ERROR "m does not escape$"
+double trace(int n, const double m[n][n]) // ERROR "^m does not escape$"
 {
     double t = 0;
     for (int i = 0; i < n; i++)
@@ -10,13 +10,13 @@ double trace(int n, const double m[n][n]) // ERROR "m does not escape$"
     return t;
 }
 
-void fill(int n, int v[n], int x) // ERROR "v does not escape$"
+void fill(int n, int v[n], int x) // ERROR "^v does not escape$"
 {
     for (int i = 0; i < n; i++)
         v[i] = x;
 }
 
-void scale_rows(int rows, int cols, double (*a)[cols], double k) // ERROR "a does not escape$"
+void scale_rows(int rows, int cols, double (*a)[cols], double k) // ERROR "^a does not escape$"
 {
     for (int r = 0; r < rows; r++) {
         double (*row)[cols] = &a[r]; // OK

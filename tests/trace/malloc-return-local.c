@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-char *dup_upper(const char *s) // ERROR "s does not escape$"
+char *dup_upper(const char *s) // ERROR "^s does not escape$"
 {
     size_t n = strlen(s);
     char *p = malloc(n + 1); // ERROR "malloc\(n \+ 1\) escapes$"
