@@ -23,6 +23,31 @@ call_note(struct tu *tu, struct call *c, enum reason why)
 	return graph_note(tu, NULL, c->pos, c->text, why);
 }
 
+/* A store through argument dst of argument src (after derefs loads):
+ * the callee writes src into what dst points to. Resolved by
+ * solve_stores like any other store: a local struct keeps it, a
+ * parameter's memory or a global's takes it further. */
+static void
+store_into_arg(struct tu *tu, struct func *fn, struct call *c, int src, int dst, int derefs,
+	       enum reason why)
+{
+	if (src >= c->nargs || dst >= c->nargs)
+		return;
+	struct store *st = arena_alloc(&tu->arena, sizeof *st);
+	st->key = NULL;		/* never undone */
+	st->pos = c->pos;
+	st->text = c->text;
+	st->seq = c->seq;
+	st->region = c->region;
+	st->base = c->args[dst];
+	st->mem = graph_loc(tu, fn, LOC_STORE,
+		arena_printf(&tu->arena, "*%s", c->args[dst]->name), c->pos);
+	st->mem->is_ptr = 1;
+	st->mem->region = c->region;
+	graph_flow(tu, st->mem, derefs, c->args[src], call_note(tu, c, why), c->seq);
+	pv_push(&fn->stores, st);
+}
+
 static void
 wire_model(struct tu *tu, struct func *fn, struct call *c, struct model *m)
 {
@@ -35,49 +60,11 @@ wire_model(struct tu *tu, struct func *fn, struct call *c, struct model *m)
 		if (m->thread >> i & 1)
 			graph_flow(tu, fn->heap, 0, a, call_note(tu, c, R_THREAD_ARG), c->seq);
 	}
-	for (int i = 0; i < m->ncopies; i++) {
-		int src = m->copies[i][0], dst = m->copies[i][1];
-		if (src >= c->nargs || dst >= c->nargs || !c->arg_deep[src])
-			continue;	/* copying bytes copies no pointer */
-		/* *dst = *src: a store through dst of what src points to */
-		struct store *st = arena_alloc(&tu->arena, sizeof *st);
-		st->key = NULL;		/* never undone */
-		st->pos = c->pos;
-		st->text = c->text;
-		st->seq = c->seq;
-		st->region = c->region;
-		st->base = c->args[dst];
-		st->mem = graph_loc(tu, fn, LOC_STORE,
-			arena_printf(&tu->arena, "*%s", c->args[dst]->name), c->pos);
-		st->mem->is_ptr = 1;
-		st->mem->region = c->region;
-		graph_flow(tu, st->mem, 1, c->args[src], call_note(tu, c, R_MODEL), c->seq);
-		pv_push(&fn->stores, st);
-	}
-}
-
-/* The callee stores argument i into what argument j points to, after
- * derefs loads: a store through argument j in the caller, resolved by
- * solve_stores like any other (a local struct keeps it, a parameter's
- * memory or a global's takes it further). */
-static void
-wire_into_arg(struct tu *tu, struct func *fn, struct call *c, int i, int j, int derefs)
-{
-	if (j >= c->nargs)
-		return;
-	struct store *st = arena_alloc(&tu->arena, sizeof *st);
-	st->key = NULL;
-	st->pos = c->pos;
-	st->text = c->text;
-	st->seq = c->seq;
-	st->region = c->region;
-	st->base = c->args[j];
-	st->mem = graph_loc(tu, fn, LOC_STORE,
-		arena_printf(&tu->arena, "*%s", c->args[j]->name), c->pos);
-	st->mem->is_ptr = 1;
-	st->mem->region = c->region;
-	graph_flow(tu, st->mem, derefs, c->args[i], call_note(tu, c, R_LEAKING_PARAM), c->seq);
-	pv_push(&fn->stores, st);
+	for (int i = 0; i < m->ncopies; i++)	/* *dst = *src; bytes copy no pointer */
+		if (m->copies[i][0] < c->nargs && c->arg_deep[m->copies[i][0]])
+			store_into_arg(tu, fn, c, m->copies[i][0], m->copies[i][1], 1, R_MODEL);
+	for (int i = 0; i < m->nstores; i++)	/* *dst = src (strtol's endptr) */
+		store_into_arg(tu, fn, c, m->stores[i][0], m->stores[i][1], 0, R_MODEL);
 }
 
 static void
@@ -103,7 +90,7 @@ wire_summary(struct tu *tu, struct func *fn, struct call *c, struct func *g)
 				   call_note(tu, c, R_LEAKING_PARAM), c->seq);
 		for (int j = 0; p->leak_to && j < g->nparams; j++)
 			if (p->leak_to[j] < LEAK_NONE)
-				wire_into_arg(tu, fn, c, i, j, p->leak_to[j]);
+				store_into_arg(tu, fn, c, i, j, p->leak_to[j], R_LEAKING_PARAM);
 	}
 }
 
@@ -129,7 +116,7 @@ wire_extern(struct tu *tu, struct func *fn, struct call *c)
 		int heap, unknown, result, to;
 		for (int j = 0; summary_lookup_to(c->callee_usr, i, j, &to); j++)
 			if (to < LEAK_NONE)
-				wire_into_arg(tu, fn, c, i, j, to);
+				store_into_arg(tu, fn, c, i, j, to, R_LEAKING_PARAM);
 		if (!summary_lookup(c->callee_usr, i, &heap, &unknown, &result)) {
 			if (c->arg_is_ptr[i])
 				graph_flow(tu, fn->unknown, 0, a, call_note(tu, c, R_UNKNOWN_CALLEE), c->seq);

@@ -397,6 +397,8 @@ struct model {
 	int size_arg[2];		/* size arguments, -1 if none */
 	int ncopies;
 	int (*copies)[2];		/* {src, dst}: *src copied into *dst */
+	int nstores;
+	int (*stores)[2];		/* {src, dst}: src stored into *dst */
 	struct model *next;
 };
 void model_load(const char *path);

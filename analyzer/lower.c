@@ -295,7 +295,12 @@ lower_body(struct lower *L, CXCursor s, int loop_body)
 		kill_block_locals(L, first, s);
 		lower_region_pop(L, saved);
 	} else {
+		/* a loop or if body is a block even without braces (C11 6.8.4p3,
+		 * 6.8.5p5): a compound literal in it dies at its end */
+		int saved = lower_region_push(L, REG_BLOCK);
+		L->fn->regions[L->region].loop_body = loop_body;
 		lower_stmt(L, s);
+		lower_region_pop(L, saved);
 	}
 }
 

@@ -78,12 +78,37 @@ get_bool(const char *file, const char *fn, const cJSON *o, const char *field)
 	return cJSON_IsTrue(v);
 }
 
+/* An array of [source, destination] argument index pairs. */
+static int (*pairs(const char *file, const char *fn, const cJSON *o, const char *field, int *n))[2]
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, field);
+	*n = 0;
+	if (!v)
+		return NULL;
+	if (!cJSON_IsArray(v))
+		bad(file, fn, field, -1, "expected an array of [source, destination] pairs");
+	int count = cJSON_GetArraySize(v), i = 0;
+	int (*p)[2] = xcalloc((size_t)(count ? count : 1), sizeof *p);
+	pv_push(&owned, p);
+	for (const cJSON *e = v->child; e; e = e->next, i++) {
+		if (!cJSON_IsArray(e) || cJSON_GetArraySize(e) != 2 ||
+		    !cJSON_IsNumber(e->child) || !cJSON_IsNumber(e->child->next) ||
+		    e->child->valueint < 0 || e->child->next->valueint < 0 ||
+		    e->child->valueint > 63 || e->child->next->valueint > 63)
+			bad(file, fn, field, i, "expected a [source, destination] pair of argument indexes");
+		p[i][0] = e->child->valueint;
+		p[i][1] = e->child->next->valueint;
+	}
+	*n = count;
+	return p;
+}
+
 static void
 add_function(const char *file, const char *name, const cJSON *o)
 {
 	static const char *const known[] = {
 		"alloc", "stack", "frees", "returns", "escapes", "thread", "size",
-		"copies", "doc", NULL,
+		"copies", "stores", "doc", NULL,
 	};
 	if (!cJSON_IsObject(o))
 		bad(file, name, NULL, -1, "expected an object");
@@ -117,23 +142,8 @@ add_function(const char *file, const char *name, const cJSON *o)
 			m->size_arg[i] = e->valueint;
 		}
 	}
-	const cJSON *copies = cJSON_GetObjectItemCaseSensitive(o, "copies");
-	if (copies) {
-		if (!cJSON_IsArray(copies))
-			bad(file, name, "copies", -1, "expected an array of [source, destination] pairs");
-		int n = cJSON_GetArraySize(copies), i = 0;
-		m->copies = xcalloc((size_t)(n ? n : 1), sizeof *m->copies);
-		pv_push(&owned, m->copies);
-		for (const cJSON *e = copies->child; e; e = e->next, i++) {
-			if (!cJSON_IsArray(e) || cJSON_GetArraySize(e) != 2 ||
-			    !cJSON_IsNumber(e->child) || !cJSON_IsNumber(e->child->next) ||
-			    e->child->valueint < 0 || e->child->next->valueint < 0)
-				bad(file, name, "copies", i, "expected a [source, destination] pair of argument indexes");
-			m->copies[i][0] = e->child->valueint;
-			m->copies[i][1] = e->child->next->valueint;
-		}
-		m->ncopies = n;
-	}
+	m->copies = pairs(file, name, o, "copies", &m->ncopies);
+	m->stores = pairs(file, name, o, "stores", &m->nstores);
 	if (m->alloc && m->stack)
 		bad(file, name, NULL, -1, "\"alloc\" and \"stack\" cannot both be true");
 	unsigned h = hash(name);
