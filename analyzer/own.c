@@ -440,9 +440,58 @@ own_func(struct tu *tu, struct func *fn)
 	pv_free(&sites);
 }
 
+/* Where does the path from block b go when key is NULL at its test?
+ * Follows straight-line blocks; returns the block whose test it is, or
+ * -1. */
+static int
+ends_in_noreturn(struct func *fn, int b, int depth)
+{
+	for (; depth < 64; depth++) {
+		struct bblock *bb = &fn->blocks[b];
+		for (int i = 0; i < bb->nops; i++)
+			if (bb->ops[i].kind == OP_RETURN)
+				return 0;
+		if (bb->nsucc == 0)
+			return 1;	/* exit(), abort(): the path ends here */
+		if (bb->nsucc != 1)
+			return 0;
+		b = bb->succ[0];
+	}
+	return 0;
+}
+
+/* p = realloc(p, n) loses the old block only if the path where realloc
+ * failed goes on: xrealloc-style wrappers that abort on NULL are fine. */
+static void
+check_realloc_self(struct func *fn)
+{
+	for (int b = 0; b < fn->nblocks; b++) {
+		struct bblock *bb = &fn->blocks[b];
+		for (int i = 0; i < bb->nops; i++) {
+			struct op *o = &bb->ops[i];
+			if (o->kind != OP_CALL || !o->call->alloc_site || !o->call->alloc_site->realloc_self)
+				continue;
+			int key = o->call->arg_key[0], cur = b, hops = 0;
+			while (hops++ < 64) {
+				struct bblock *x = &fn->blocks[cur];
+				if (x->test_key == key && x->null_succ >= 0) {
+					if (ends_in_noreturn(fn, x->succ[x->null_succ], 0))
+						o->call->alloc_site->realloc_self = 0;
+					break;
+				}
+				if (x->nsucc != 1)
+					break;
+				cur = x->succ[0];
+			}
+		}
+	}
+}
+
 void
 own_batch(struct tu *tu, struct func **fns, int n)
 {
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
+		check_realloc_self(fns[i]);
 		own_func(tu, fns[i]);
+	}
 }

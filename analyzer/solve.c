@@ -214,7 +214,9 @@ outlives(struct location *root, struct location *l, int *block)
 		return root->is_ptr && l->fn == root->fn;
 	if (root->fn != l->fn)
 		return 0;
-	if ((root->kind == LOC_VAR || root->kind == LOC_PARAM) && is_stack_obj(l) &&
+	/* a local, not a parameter: a recursive call wires its parameters to
+	 * the caller's arguments, which would mix two activations */
+	if (root->kind == LOC_VAR && is_stack_obj(l) &&
 	    l->region != root->region && region_is_ancestor(root->fn, root->region, l->region)) {
 		*block = 1;
 		return 1;
@@ -342,8 +344,7 @@ solve_batch(struct tu *tu, struct func **fns, int n)
 		char *below = regions_with_addr_below(fn);
 		for (int i = 0; i < fn->locs.n; i++) {
 			struct location *l = fn->locs.v[i];
-			if ((l->kind == LOC_VAR || l->kind == LOC_PARAM) && l->region >= 0 &&
-			    below[l->region]) {
+			if (l->kind == LOC_VAR && l->region >= 0 && below[l->region]) {
 				l->queued = 1;
 				push(&work, l);
 			}
