@@ -15,12 +15,29 @@
  *     every pointer argument leaks to {unknown}, unless the declaration
  *     marks the parameter __attribute__((noescape)).
  */
+#include <string.h>
+
 #include "ec.h"
 
 static struct note *
 call_note(struct tu *tu, struct call *c, enum reason why)
 {
 	return graph_note(tu, NULL, c->pos, c->text, why);
+}
+
+/* Is a thread started by call c joined later (any pthread_join after it:
+ * threads started in one loop are often joined in the next)? Then the
+ * argument handed to it is not proven to outlive the frame. */
+static int
+joined_later(struct func *fn, struct call *c)
+{
+	for (int i = 0; i < fn->calls.n; i++) {
+		struct call *j = fn->calls.v[i];
+		if (j->seq > c->seq && j->callee_name &&
+		    (!strcmp(j->callee_name, "pthread_join") || !strcmp(j->callee_name, "thrd_join")))
+			return 1;
+	}
+	return 0;
 }
 
 /* A store through argument dst of argument src (after derefs loads):
@@ -57,8 +74,9 @@ wire_model(struct tu *tu, struct func *fn, struct call *c, struct model *m)
 			graph_flow(tu, c->result, 0, a, call_note(tu, c, R_MODEL), c->seq);
 		if (m->escapes >> i & 1)
 			graph_flow(tu, fn->heap, 0, a, call_note(tu, c, R_MODEL), c->seq);
-		if (m->thread >> i & 1)
-			graph_flow(tu, fn->heap, 0, a, call_note(tu, c, R_THREAD_ARG), c->seq);
+		if (m->thread >> i & 1)	/* joined before return: not proven */
+			graph_flow(tu, joined_later(fn, c) ? fn->unknown : fn->heap, 0, a,
+				   call_note(tu, c, R_THREAD_ARG), c->seq);
 	}
 	for (int i = 0; i < m->ncopies; i++)	/* *dst = *src; bytes copy no pointer */
 		if (m->copies[i][0] < c->nargs && c->arg_deep[m->copies[i][0]])
