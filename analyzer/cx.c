@@ -35,6 +35,21 @@ static const char *file_buf;	/* contents of last_file, for cx_text */
 static size_t file_len;
 static CXTranslationUnit cur_tu;
 
+/* An in-memory buffer parsed in place of the file of that name (an
+ * editor's unsaved text, standard input): libclang's CXUnsavedFile. */
+static char *unsaved_name;
+static const char *unsaved_text;
+static size_t unsaved_len;
+
+void
+cx_set_unsaved(const char *file, const char *text, size_t len)
+{
+	free(unsaved_name);
+	unsaved_name = file ? xstrdup(file) : NULL;
+	unsaved_text = text;
+	unsaved_len = len;
+}
+
 const char *
 cx_clang_version(void)
 {
@@ -53,6 +68,7 @@ cx_shutdown(void)
 	if (the_index)
 		clang_disposeIndex(the_index);
 	the_index = NULL;
+	cx_set_unsaved(NULL, NULL, 0);
 }
 
 /* The display name of a file, cached for the last file seen. */
@@ -418,7 +434,10 @@ cx_analyze_file(const char *file, struct tu *tu)
 	tu->main_file = arena_strdup(&tu->arena, file);
 	last_file = NULL;
 	cur_dir = NULL;
-	if (opt.quiet) {
+	int in_memory = unsaved_name && !strcmp(file, unsaved_name);
+	if (in_memory) {
+		/* nothing on disk to check: the buffer may never have been saved */
+	} else if (opt.quiet) {
 		struct stat st;
 		if (stat(file, &st) != 0 || !S_ISREG(st.st_mode) || access(file, R_OK) != 0)
 			return -1;
@@ -481,10 +500,21 @@ cx_analyze_file(const char *file, struct tu *tu)
 			fatal("%s: cannot change to the directory of its compile command, %s:", file, dir);
 		cur_dir = dir;
 	}
+	/* The buffer's name must be the one clang opens: absolute once we
+	 * have moved to the compile command's directory. */
+	struct CXUnsavedFile buf = {file, unsaved_text, (unsigned long)unsaved_len};
+	char *bufname = NULL;
+	if (in_memory && from_db && file[0] != '/') {
+		bufname = xmalloc(strlen(oldcwd) + strlen(file) + 2);
+		sprintf(bufname, "%s/%s", oldcwd, file);
+		buf.Filename = bufname;
+	}
 	CXTranslationUnit ctu = NULL;
 	unsigned flags = CXTranslationUnit_KeepGoing;
 	enum CXErrorCode e = clang_parseTranslationUnit2(the_index, NULL,
-		(const char *const *)args.v, args.n, NULL, 0, flags, &ctu);
+		(const char *const *)args.v, args.n, in_memory ? &buf : NULL,
+		in_memory ? 1 : 0, flags, &ctu);
+	free(bufname);
 	if ((e != CXError_Success || !ctu) && opt.quiet) {
 		rc = -1;
 	} else if (e != CXError_Success || !ctu) {

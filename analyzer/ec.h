@@ -183,6 +183,7 @@ struct location {
 	long long elem_size;
 	/* ownership verdict (own.c) */
 	unsigned leaked : 1, freed_all : 1, realloc_self : 1;
+	unsigned outlives_iteration : 1;	/* a loop keeps several blocks alive */
 	int leak_kind;		/* 0 return, 1 overwritten, 2 end of statement */
 	struct pos leak_pos;
 	const char *leak_text, *leak_holder;
@@ -279,6 +280,7 @@ enum op_kind {
 	OP_ESCAPE,	/* src leaves the function's hands (store, capture) */
 	OP_RETURN,	/* return src (-1: nothing we track) */
 	OP_DROP,	/* end of statement: temporary src is gone */
+	OP_STORE,	/* a store to global or pointed-to memory, lvalue in text */
 };
 struct op {
 	enum op_kind kind;
@@ -303,6 +305,7 @@ struct bblock {
 /* A store through a pointer, *base = v: resolved to what base points to
  * before solving. */
 struct store {
+	int block, op;		/* its OP_STORE in the CFG, or block -1 */
 	struct location *mem;	/* LOC_STORE: receives v */
 	struct location *base;	/* LOC_TEMP: holds the pointer */
 	const char *key;
@@ -331,6 +334,7 @@ struct func {
 	struct location *heap, *unknown, *result;
 	struct location **params;
 	int nparams;
+	struct location *varargs;	/* "...": what va_arg yields, if variadic */
 	struct ptrvec locs;		/* all locations of the function */
 	struct ptrvec calls;		/* struct call * */
 	struct ptrvec stores;		/* struct store * */
@@ -423,6 +427,10 @@ extern struct options opt;
 /* Parses one file and lowers it into tu; returns 0, or -1 when the file
  * could not be parsed (clang's errors already reported). */
 int cx_analyze_file(const char *file, struct tu *tu);
+/* Parse text (len bytes, not copied: keep it until the parse) in place
+ * of the file named file, which need not exist; cx_analyze_file uses it
+ * when given exactly that name. NULL file: none. */
+void cx_set_unsaved(const char *file, const char *text, size_t len);
 const char *cx_clang_version(void);	/* static string */
 void cx_shutdown(void);
 
@@ -491,6 +499,16 @@ void diag_get_error(int i, const char **file, int *line, int *col,
 /* ---- report_text.c, report_json.c --------------------------------------- */
 void report_text(FILE *out, int level);
 void report_json(FILE *out, int level);
+/* One diagnostic as a JSON object of the "diagnostics" array. */
+struct cJSON *report_json_diag(const struct diag *d);
+
+/* ---- main.c, lsp.c --------------------------------------------------- */
+/* One translation unit, start to finish: parse, lower, solve, check. The
+ * findings go to diag.c's list; 0, or -1 when the file did not parse. */
+int analyze(const char *file);
+/* escape-check --lsp: a language server on stdin/stdout; the status to
+ * exit with. Called once the options and models are set up. */
+int lsp_main(void);
 
 /* ---- dump.c ---------------------------------------------------------- */
 void dump_tu(FILE *out, struct tu *tu, const char *letters);

@@ -40,6 +40,7 @@ static const char usage_text[] =
 "  --model=FILE     load another model table (JSON) after the C library's\n"
 "  -d LETTERS       dump internals: g graph, s solver result, m summaries,\n"
 "                   o batch order\n"
+"  --lsp            run as a language server on stdin/stdout (docs/editors.md)\n"
 "  --version        print the version of escape-check and of libclang\n"
 "  -h, --help       print this help\n"
 "  -- ARGS          pass ARGS (-I, -D, -std=...) to the parser\n"
@@ -99,8 +100,8 @@ find_models(void)
 	fatal("cannot find the C library model (models/libc.json); set ESCAPE_CHECK_DATADIR");
 }
 
-/* One translation unit, start to finish. */
-static int
+/* One translation unit, start to finish (also the language server's). */
+int
 analyze(const char *file)
 {
 	struct tu tu = {0};
@@ -163,7 +164,7 @@ int
 main(int argc, char **argv)
 {
 	struct ptrvec files = {0}, models = {0};
-	int mcount = 0;
+	int mcount = 0, lsp = 0;
 	char cwd[PATH_MAX];
 
 	opt.resource_dir = getenv("ESCAPE_CHECK_RESOURCE_DIR");
@@ -213,6 +214,8 @@ main(int argc, char **argv)
 			opt.dump = argv[++i];
 		} else if (!strncmp(a, "-d", 2)) {
 			opt.dump = a + 2;
+		} else if (!strcmp(a, "--lsp")) {
+			lsp = 1;
 		} else if (!strcmp(a, "--version")) {
 			printf("escape-check %s (libclang: %s)\n", EC_VERSION, cx_clang_version());
 			return 0;
@@ -225,7 +228,7 @@ main(int argc, char **argv)
 			pv_push(&files, (void *)a);
 		}
 	}
-	if (!files.n)
+	if (!files.n && !lsp)
 		usage_error("%s", "no input file");
 	if (opt.dump && strspn(opt.dump, "gsmo") != strlen(opt.dump))
 		usage_error("unknown -d letters '%s' (g, s, m, o)", opt.dump);
@@ -242,6 +245,8 @@ main(int argc, char **argv)
 	model_load(find_models());
 	for (int i = 0; i < models.n; i++)
 		model_load(models.v[i]);
+	if (lsp)
+		return lsp_main();
 
 	int failed = 0;
 	if (files.n > 1) {

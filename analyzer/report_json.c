@@ -41,6 +41,35 @@ range(const struct pos *p)
 
 extern const char *ec_version_string(void);
 
+/* One diagnostic as in the "diagnostics" array (also the language
+ * server's starting point, lsp.c). */
+cJSON *
+report_json_diag(const struct diag *d)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "file", d->pos.file);
+	cJSON_AddNumberToObject(o, "line", d->pos.line);
+	cJSON_AddNumberToObject(o, "column", d->pos.col);
+	cJSON_AddItemToObject(o, "range", range(&d->pos));
+	cJSON_AddStringToObject(o, "severity", severity_name(diag_table[d->code].severity));
+	cJSON_AddStringToObject(o, "code", diag_table[d->code].code);
+	cJSON_AddStringToObject(o, "message", d->message);
+	cJSON_AddStringToObject(o, "function", d->function);
+	cJSON_AddStringToObject(o, "symbol", d->symbol);
+	cJSON *trace = cJSON_AddArrayToObject(o, "trace");
+	for (int j = 0; j < d->nsteps; j++) {
+		struct step *s = &d->steps[j];
+		cJSON *t = cJSON_CreateObject();
+		cJSON_AddStringToObject(t, "kind", s->kind == STEP_FLOW ? "flow" : "from");
+		cJSON_AddStringToObject(t, "file", s->pos.file);
+		cJSON_AddNumberToObject(t, "line", s->pos.line);
+		cJSON_AddNumberToObject(t, "column", s->pos.col);
+		cJSON_AddStringToObject(t, "message", s->text);
+		cJSON_AddItemToArray(trace, t);
+	}
+	return o;
+}
+
 void
 report_json(FILE *out, int level)
 {
@@ -54,30 +83,8 @@ report_json(FILE *out, int level)
 	cJSON *diags = cJSON_AddArrayToObject(root, "diagnostics");
 	for (int i = 0; i < diag_count(); i++) {
 		struct diag *d = diag_get(i);
-		if (diag_table[d->code].min_level > level)
-			continue;
-		cJSON *o = cJSON_CreateObject();
-		cJSON_AddStringToObject(o, "file", d->pos.file);
-		cJSON_AddNumberToObject(o, "line", d->pos.line);
-		cJSON_AddNumberToObject(o, "column", d->pos.col);
-		cJSON_AddItemToObject(o, "range", range(&d->pos));
-		cJSON_AddStringToObject(o, "severity", severity_name(diag_table[d->code].severity));
-		cJSON_AddStringToObject(o, "code", diag_table[d->code].code);
-		cJSON_AddStringToObject(o, "message", d->message);
-		cJSON_AddStringToObject(o, "function", d->function);
-		cJSON_AddStringToObject(o, "symbol", d->symbol);
-		cJSON *trace = cJSON_AddArrayToObject(o, "trace");
-		for (int j = 0; j < d->nsteps; j++) {
-			struct step *s = &d->steps[j];
-			cJSON *t = cJSON_CreateObject();
-			cJSON_AddStringToObject(t, "kind", s->kind == STEP_FLOW ? "flow" : "from");
-			cJSON_AddStringToObject(t, "file", s->pos.file);
-			cJSON_AddNumberToObject(t, "line", s->pos.line);
-			cJSON_AddNumberToObject(t, "column", s->pos.col);
-			cJSON_AddStringToObject(t, "message", s->text);
-			cJSON_AddItemToArray(trace, t);
-		}
-		cJSON_AddItemToArray(diags, o);
+		if (diag_table[d->code].min_level <= level)
+			cJSON_AddItemToArray(diags, report_json_diag(d));
 	}
 	cJSON *errs = cJSON_AddArrayToObject(root, "errors");
 	for (int i = 0; i < diag_nerrors(); i++) {
