@@ -15,6 +15,7 @@
  *     every pointer argument leaks to {unknown}, unless the declaration
  *     marks the parameter __attribute__((noescape)).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "ec.h"
@@ -25,19 +26,88 @@ call_note(struct tu *tu, struct call *c, enum reason why)
 	return graph_note(tu, NULL, c->pos, c->text, why);
 }
 
-/* Is a thread started by call c joined later (any pthread_join after it:
- * threads started in one loop are often joined in the next)? Then the
- * argument handed to it is not proven to outlive the frame. */
 static int
-joined_later(struct func *fn, struct call *c)
+pos_before(struct pos a, struct pos b)
 {
-	for (int i = 0; i < fn->calls.n; i++) {
-		struct call *j = fn->calls.v[i];
-		if (j->seq > c->seq && j->callee_name &&
-		    (!strcmp(j->callee_name, "pthread_join") || !strcmp(j->callee_name, "thrd_join")))
-			return 1;
+	return a.line < b.line || (a.line == b.line && a.col < b.col);
+}
+
+static int
+is_join_of(const struct op *o, int thread)
+{
+	const struct call *j = o->kind == OP_CALL ? o->call : NULL;
+	return j && j->callee_name && j->nargs > 0 && thread >= 0 && j->arg_key[0] == thread &&
+	       (!strcmp(j->callee_name, "pthread_join") || !strcmp(j->callee_name, "thrd_join"));
+}
+
+/* Is the thread started by call c joined before every return that can
+ * follow it? Walks the CFG from the call: a path that reaches a join of
+ * the same thread (pthread_create(&t, ...) ... pthread_join(t, ...)) is
+ * safe; a return reached without one is safe only if a join of it stands
+ * between the two in the source (threads started in one loop and joined
+ * in the next); the branch where creation failed (a non-zero status) is
+ * skipped. Then the argument handed to the thread is not proven to
+ * outlive the frame. */
+static int
+thread_joined(struct func *fn, struct call *c)
+{
+	int thread = c->nargs > 0 && c->arg_addr_of[0] ? c->arg_key[0] : -1;
+	if (thread < 0 || !fn->nblocks)
+		return 0;
+	int b0 = -1, i0 = -1;
+	for (int b = 0; b < fn->nblocks && b0 < 0; b++)
+		for (int i = 0; i < fn->blocks[b].nops; i++)
+			if (fn->blocks[b].ops[i].kind == OP_CALL && fn->blocks[b].ops[i].call == c) {
+				b0 = b;
+				i0 = i;
+				break;
+			}
+	if (b0 < 0)
+		return 0;
+	struct ptrvec joins = {0};
+	for (int b = 0; b < fn->nblocks; b++)
+		for (int i = 0; i < fn->blocks[b].nops; i++)
+			if (is_join_of(&fn->blocks[b].ops[i], thread))
+				pv_push(&joins, &fn->blocks[b].ops[i]);
+	char *seen = xcalloc((size_t)fn->nblocks, 1);
+	int *stack = xmalloc(sizeof *stack * (size_t)(fn->nblocks + 1));
+	int sp = 0, ok = joins.n > 0;
+	int b = b0, start = i0 + 1;
+	for (;;) {
+		struct bblock *bb = &fn->blocks[b];
+		int stop = 0;
+		for (int i = start; i < bb->nops && !stop && ok; i++) {
+			struct op *o = &bb->ops[i];
+			if (is_join_of(o, thread))
+				stop = 1;
+			else if (o->kind == OP_RETURN) {
+				int covered = 0;
+				for (int j = 0; j < joins.n; j++) {
+					struct op *jo = joins.v[j];
+					covered |= pos_before(c->pos, jo->pos) && pos_before(jo->pos, o->pos);
+				}
+				ok = covered;
+				stop = 1;
+			}
+		}
+		for (int k = 0; !stop && ok && k < bb->nsucc; k++) {
+			if (bb->test_key == c->dst_key && k != bb->null_succ)
+				continue;	/* creation failed: no thread */
+			int to = bb->succ[k];
+			if (!seen[to]) {
+				seen[to] = 1;
+				stack[sp++] = to;
+			}
+		}
+		if (!ok || !sp)
+			break;
+		b = stack[--sp];
+		start = 0;
 	}
-	return 0;
+	free(seen);
+	free(stack);
+	pv_free(&joins);
+	return ok;
 }
 
 /* A store through argument dst of argument src (after derefs loads):
@@ -51,6 +121,7 @@ store_into_arg(struct tu *tu, struct func *fn, struct call *c, int src, int dst,
 	if (src >= c->nargs || dst >= c->nargs)
 		return;
 	struct store *st = arena_alloc(&tu->arena, sizeof *st);
+	st->block = -1;
 	st->key = NULL;		/* never undone */
 	st->pos = c->pos;
 	st->text = c->text;
@@ -75,7 +146,7 @@ wire_model(struct tu *tu, struct func *fn, struct call *c, struct model *m)
 		if (m->escapes >> i & 1)
 			graph_flow(tu, fn->heap, 0, a, call_note(tu, c, R_MODEL), c->seq);
 		if (m->thread >> i & 1)	/* joined before return: not proven */
-			graph_flow(tu, joined_later(fn, c) ? fn->unknown : fn->heap, 0, a,
+			graph_flow(tu, thread_joined(fn, c) ? fn->unknown : fn->heap, 0, a,
 				   call_note(tu, c, R_THREAD_ARG), c->seq);
 	}
 	for (int i = 0; i < m->ncopies; i++)	/* *dst = *src; bytes copy no pointer */
@@ -90,13 +161,13 @@ wire_summary(struct tu *tu, struct func *fn, struct call *c, struct func *g)
 {
 	for (int i = 0; i < c->nargs; i++) {
 		struct location *a = c->args[i];
-		if (i >= g->nparams) {
-			/* a variadic extra: what va_arg does with it is not tracked */
+		if (i >= g->nparams && !g->varargs) {
 			if (c->arg_is_ptr[i])
 				graph_flow(tu, fn->unknown, 0, a, call_note(tu, c, R_UNKNOWN_CALLEE), c->seq);
 			continue;
 		}
-		struct location *p = g->params[i];
+		/* a variadic extra goes where the callee's va_arg values go */
+		struct location *p = i < g->nparams ? g->params[i] : g->varargs;
 		if (p->leak_heap < LEAK_NONE)
 			graph_flow(tu, fn->heap, p->leak_heap > 0 ? p->leak_heap : 0, a,
 				   call_note(tu, c, R_LEAKING_PARAM), c->seq);
@@ -106,7 +177,7 @@ wire_summary(struct tu *tu, struct func *fn, struct call *c, struct func *g)
 		if (p->leak_result < LEAK_NONE && c->result)
 			graph_flow(tu, c->result, p->leak_result, a,
 				   call_note(tu, c, R_LEAKING_PARAM), c->seq);
-		for (int j = 0; p->leak_to && j < g->nparams; j++)
+		for (int j = 0; p->leak_to && p != g->varargs && j < g->nparams; j++)
 			if (p->leak_to[j] < LEAK_NONE)
 				store_into_arg(tu, fn, c, i, j, p->leak_to[j], R_LEAKING_PARAM);
 	}
@@ -118,6 +189,8 @@ wire_batch(struct tu *tu, struct func *fn, struct call *c, struct func *g)
 	for (int i = 0; i < c->nargs; i++) {
 		if (i < g->nparams)
 			graph_flow(tu, g->params[i], 0, c->args[i], call_note(tu, c, R_CALL_PARAM), c->seq);
+		else if (g->varargs)
+			graph_flow(tu, g->varargs, 0, c->args[i], call_note(tu, c, R_CALL_PARAM), c->seq);
 		else if (c->arg_is_ptr[i])
 			graph_flow(tu, fn->unknown, 0, c->args[i], call_note(tu, c, R_UNKNOWN_CALLEE), c->seq);
 	}

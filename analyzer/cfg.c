@@ -234,6 +234,26 @@ cfg_value_key(struct lower *L, CXCursor e)
 			return cfg_value_key(L, kid[0]);
 		if (op == CXBinaryOperator_Comma)
 			return cfg_value_key(L, kid[1]);
+		/* p + n points into the same block as p */
+		if ((op == CXBinaryOperator_Add || op == CXBinaryOperator_Sub) &&
+		    clang_getCanonicalType(clang_getCursorType(e)).kind == CXType_Pointer)
+			for (int i = 0; i < 2; i++)
+				if (clang_getCanonicalType(clang_getCursorType(kid[i])).kind == CXType_Pointer)
+					return cfg_value_key(L, kid[i]);
+		return -1;
+	}
+	case CXCursor_UnaryOperator: {
+		/* &p->field and &p[i] point into the block p points to */
+		CXCursor kid[2];
+		if (clang_getCursorUnaryOperatorKind(e) != CXUnaryOperator_AddrOf ||
+		    cx_children(e, kid, 1) != 1)
+			return -1;
+		CXCursor x = strip_all(kid[0]);
+		enum CXCursorKind xk = clang_getCursorKind(x);
+		if ((xk == CXCursor_MemberRefExpr || xk == CXCursor_ArraySubscriptExpr) &&
+		    cx_children(x, kid, 2) >= 1 &&
+		    clang_getCanonicalType(clang_getCursorType(kid[0])).kind == CXType_Pointer)
+			return cfg_value_key(L, kid[0]);
 		return -1;
 	}
 	case CXCursor_ConditionalOperator: {
@@ -252,7 +272,8 @@ cfg_value_key(struct lower *L, CXCursor e)
 }
 
 /* If the current block ends in a null test of a holder, record which of
- * its two successors (0 then, 1 else) sees NULL. */
+ * its two successors (0 then, 1 else) sees NULL (or zero, for a call that
+ * returns a status). */
 void
 cfg_null_test(struct lower *L, CXCursor cond, int unused)
 {
@@ -279,8 +300,8 @@ cfg_null_test(struct lower *L, CXCursor cond, int unused)
 			return;
 	} else {
 		enum CXTypeKind t = clang_getCanonicalType(clang_getCursorType(e)).kind;
-		if (t != CXType_Pointer)
-			return;
+		if (t != CXType_Pointer && clang_getCursorKind(e) != CXCursor_CallExpr)
+			return;	/* ints: only a call's status (if (pthread_create(...))) */
 		subject = e;
 		null_when_true = 0;
 	}
@@ -305,6 +326,34 @@ cfg_stmt_end(struct lower *L, int t0, int lost, CXCursor stmt)
 	L->ntemps = t0;
 	if (!t0)
 		L->ncallkeys = 0;
+}
+
+static enum CXChildVisitResult
+escape_visit(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct lower *L = d;
+	if (clang_getCursorKind(c) == CXCursor_DeclRefExpr) {
+		struct location *loc = local_of(L, c);
+		if (loc)
+			cfg_op(L, OP_ESCAPE, -1, cfg_key(L, loc->name), c);
+		return CXChildVisit_Continue;
+	}
+	if (clang_getCursorKind(c) == CXCursor_CallExpr) {
+		int k = cfg_value_key(L, c);
+		if (k >= 0)
+			cfg_op(L, OP_ESCAPE, -1, k, c);
+	}
+	return CXChildVisit_Recurse;
+}
+
+/* A value we cannot follow leaves through a return or a store: every
+ * local it mentions (and every call result in it) may go with it, so
+ * none of them is reported as lost. Errs towards silence. */
+void
+cfg_escape_all(struct lower *L, CXCursor e)
+{
+	if (escape_visit(e, e, L) == CXChildVisit_Recurse)
+		clang_visitChildren(e, escape_visit, L);
 }
 
 int

@@ -158,6 +158,8 @@ add_size_trace(struct diag *d, struct location *site)
 
 /* ---- block scope ---- */
 
+static int region_at(struct func *fn, int seq);
+
 struct seqrange {
 	int lo, hi, kill_region;
 };
@@ -179,6 +181,15 @@ used_after_block(struct func *fn, struct location *root, struct location *obj, i
 	}
 	struct seqrange range[4];
 	int nr = 0;
+	/* reset inside the block, after the store, on every path to its end */
+	int sr = stored >= 0 ? region_at(fn, stored) : obj->region;
+	for (int i = 0; i < fn->nevents; i++) {
+		struct event *e = &fn->events[i];
+		if (e->var == root && e->kind == EV_WRITE && !e->weak && e->start > stored &&
+		    e->seq < b->end_seq && region_is_ancestor(fn, e->region, sr) &&
+		    region_is_ancestor(fn, obj->region, e->region))
+			return NULL;
+	}
 	if (loop >= 0) {
 		struct region *L = &fn->regions[loop];
 		range[nr++] = (struct seqrange){b->end_seq, L->end_seq, b->parent};
@@ -312,7 +323,7 @@ check_alloc(struct func *fn, struct location *l)
 	if (l->freed_all) {
 		if (!l->size_const)
 			snprintf(why, sizeof why, " (non-constant size)");
-		else if (l->size > 0 && l->size <= HEAP_TO_STACK_MAX) {
+		else if (l->size > 0 && l->size <= HEAP_TO_STACK_MAX && !l->outlives_iteration) {
 			const char *et = l->elem_type ? l->elem_type : "unsigned char";
 			long long es = l->elem_type && l->elem_size > 0 ? l->elem_size : 1;
 			if (l->size % es)

@@ -88,6 +88,7 @@ graph_event(struct tu *tu, struct func *fn, enum event_kind k,
 		fn->events = xrealloc(fn->events, sizeof *fn->events * (size_t)fn->capevents);
 	}
 	struct event *e = &fn->events[fn->nevents++];
+	memset(e, 0, sizeof *e);
 	e->kind = k;
 	e->seq = fn->nseq++;
 	e->region = region;

@@ -383,11 +383,17 @@ for_parts(struct lower *L, CXCursor s, CXCursor *kids, int n, int *part)
 	}
 }
 
+/* A controlling expression: lowered, then its null test (if any) is
+ * recorded on the block before the statement's temporaries are dropped,
+ * so the test can name a call's result. */
 static void
 lower_cond(struct lower *L, CXCursor cond)
 {
 	int t0 = L->ntemps;
 	lower_expr(L, cond, (struct hole){0});
+	if (L->cur < 0)
+		L->cur = cfg_block(L);
+	cfg_null_test(L, cond, 0);
 	cfg_stmt_end(L, t0, 0, cond);
 	if (L->cur < 0)
 		L->cur = cfg_block(L);
@@ -443,10 +449,8 @@ lower_loop(struct lower *L, CXCursor s)
 			if (part[i] == 1) {
 				if (clang_getCursorKind(all[i]) == CXCursor_DeclStmt)
 					lower_stmt(L, all[i]);
-				else {
+				else
 					lower_cond(L, all[i]);
-					cfg_null_test(L, all[i], 0);
-				}
 				has_cond = 1;
 			}
 		if (L->cur < 0)
@@ -526,8 +530,7 @@ lower_stmt(struct lower *L, CXCursor s)
 			key = cfg_value_key(L, kids[0]);
 			null = cfg_is_null(kids[0]);
 			if (key < 0 && !null)	/* return c ? strdup(a) : strdup(b) */
-				for (int i = t0; i < L->ntemps; i++)
-					cfg_op(L, OP_ESCAPE, -1, L->temps[i], s);
+				cfg_escape_all(L, kids[0]);
 		}
 		graph_event(tu, fn, EV_JUMP, NULL, "return", cx_pos(tu, s), L->region);
 		cfg_op(L, OP_RETURN, -1, key, s)->null_value = null;
@@ -542,7 +545,6 @@ lower_stmt(struct lower *L, CXCursor s)
 		CXCursor cond = kids[n == 2 ? 0 : n - 3];
 		lower_cond(L, cond);
 		int then = cfg_block(L), els = n >= 3 ? cfg_block(L) : -1, join = cfg_block(L);
-		cfg_null_test(L, cond, 0);
 		cfg_jump(L, then);
 		cfg_jump(L, els >= 0 ? els : join);
 		L->cur = then;
@@ -710,6 +712,14 @@ lower_func(struct tu *tu, CXTranslationUnit ctu, struct func *fn, CXCursor c)
 		loc->defs = d;
 		fn->params[i] = loc;
 		map_put(&L, p, loc);
+	}
+	if (fn->variadic) {
+		/* the variadic arguments: one parameter-like location that
+		 * va_arg reads from, so its summary travels to callers */
+		fn->varargs = graph_loc(tu, fn, LOC_PARAM, "...", fn->pos);
+		fn->varargs->is_ptr = 1;
+		fn->varargs->param_index = np;
+		fn->varargs->region = 0;
 	}
 	/* what each pointer parameter points to: the caller's memory */
 	for (int i = 0; i < np; i++) {

@@ -85,6 +85,7 @@ void cfg_stmt_end(struct lower *L, int t0, int lost, CXCursor stmt);
 int cfg_label(struct lower *L, const char *name);
 int cfg_is_null(CXCursor e);
 int cfg_is_temp(struct lower *L, int key);
+void cfg_escape_all(struct lower *L, CXCursor e);
 
 /* lower_expr.c */
 void lower_expr(struct lower *L, CXCursor e, struct hole k);

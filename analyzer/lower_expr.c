@@ -106,6 +106,34 @@ is_float(enum CXTypeKind k)
 	       k == CXType_Complex;
 }
 
+static int
+is_va_list(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	if (t.kind == CXType_ConstantArray)
+		t = clang_getCanonicalType(clang_getArrayElementType(t));
+	else if (t.kind == CXType_Pointer)
+		t = clang_getCanonicalType(clang_getPointeeType(t));
+	if (t.kind != CXType_Record)
+		return 0;
+	CXString s = clang_getTypeSpelling(t);
+	int r = strstr(clang_getCString(s), "__va_list_tag") != NULL;
+	clang_disposeString(s);
+	return r;
+}
+
+/* va_arg(ap, T) reaches libclang as an unexposed expression whose one
+ * child is the va_list. */
+static int
+is_va_arg(CXCursor e)
+{
+	CXCursor kid[2];
+	enum CXCursorKind k = clang_getCursorKind(e);
+	if (k != CXCursor_UnexposedExpr || cx_children(e, kid, 2) != 1)
+		return 0;
+	return is_va_list(clang_getCursorType(kid[0])) && !is_va_list(clang_getCursorType(e));
+}
+
 /* Local variable or parameter behind a DeclRefExpr, or {heap} for
  * anything with static storage. NULL for functions and constants. */
 static struct location *
@@ -367,6 +395,7 @@ store_hole(struct lower *L, CXCursor lhs, CXCursor base, int global)
 	const char *key = cx_text(tu, lhs);
 	struct pos pos = cx_pos(tu, lhs);
 	struct store *st = arena_alloc(&tu->arena, sizeof *st);
+	st->block = -1;
 	st->key = key;
 	st->pos = pos;
 	st->text = key;
@@ -508,6 +537,9 @@ assign(struct lower *L, CXCursor stmt, CXCursor lhs, CXCursor rhs, enum reason w
 			o->move = cfg_is_temp(L, sk);
 		} else if (dk < 0 && sk >= 0) {
 			cfg_op(L, OP_ESCAPE, -1, sk, stmt);
+		} else if (dk < 0 && cfg_lvalue_key(L, lhs, &weak) < 0 &&
+			   cx_type_has_pointers(clang_getCursorType(lhs))) {
+			cfg_escape_all(L, rhs);	/* g->items[i] = wrap(p) */
 		}
 	}
 	if (var && !kill)
@@ -520,6 +552,10 @@ assign(struct lower *L, CXCursor stmt, CXCursor lhs, CXCursor rhs, enum reason w
 	}
 	if (L->fn->stores.n > nstores) {
 		struct store *st = L->fn->stores.v[L->fn->stores.n - 1];
+		struct op *o = cfg_op(L, OP_STORE, -1, -1, stmt);
+		o->text = st->key;
+		st->block = L->cur;
+		st->op = L->fn->blocks[L->cur].nops - 1;
 		st->seq = L->fn->nseq;
 		graph_event(tu, L->fn, EV_STORE, NULL, st->key, st->pos, L->region);
 	}
@@ -770,6 +806,14 @@ lower_expr(struct lower *L, CXCursor e, struct hole k)
 			k.int_checked = 1;
 		else
 			k = blank;
+	}
+	if (is_va_arg(e)) {
+		/* va_arg(ap, T): a copy of the next variadic argument, not an
+		 * address inside ap */
+		if (cx_children(e, kid, 1) == 1)
+			lower_expr(L, kid[0], blank);
+		hole_flow(L, hole_note(L, k, e, R_READ), L->fn->varargs);
+		return;
 	}
 	switch (clang_getCursorKind(e)) {
 	case CXCursor_ParenExpr:

@@ -45,8 +45,8 @@ static const char usage_text[] =
 "  -h, --help       print this help\n"
 "  -- ARGS          pass ARGS (-I, -D, -std=...) to the parser\n"
 "\n"
-"Exit status: 0 no dangling stack address found, 1 found, 2 usage error,\n"
-"unreadable input or a file that does not parse.\n"
+"Exit status: 0 no bug found, 1 a dangling stack address or a heap leak\n"
+"found, 2 usage error, unreadable input or a file that does not parse.\n"
 "See escape-check(1) and docs/diagnostics.md.\n";
 
 static _Noreturn void

@@ -50,6 +50,7 @@ struct own {
 	unsigned char *in;		/* per block entry state */
 	unsigned char *reached;		/* per block: has any state */
 	int reporting;
+	const struct op *next;		/* the op after the one being applied */
 	unsigned char *exit_mask;	/* per param site: OR at returns */
 	int fresh_ok, fresh_any;
 };
@@ -219,8 +220,23 @@ do_call(struct own *o, unsigned char *st, const struct op *op)
 	unhold(o, st, d, 1, op, 1);
 	int s = c->alloc_site ? site_index(o, c->alloc_site) : -1;
 	if (s >= 0) {
-		if (st[s] & S_LIVE)	/* the previous block from this site is still ours */
-			leak(o, st, s, 1, op, -1);
+		/* The previous block from this site (a loop) is still ours. One
+		 * state per site cannot follow two blocks: if its only holder is
+		 * the variable this call's result goes to, it is overwritten
+		 * (a leak); if others hold it (head = nd), forget it quietly. */
+		const struct op *nx = o->next;
+		if ((st[s] & S_LIVE) && nx && nx->kind == OP_ASSIGN && nx->src == d && !nx->weak &&
+		    nx->dst >= 0) {
+			int only = holds(o, st, s, nx->dst);
+			set_hold(o, st, s, nx->dst, 0);
+			only = only && no_holders(o, st, s);
+			if (only)
+				leak(o, st, s, 1, nx, nx->dst);
+			else if (o->reporting)
+				o->site[s]->outlives_iteration = 1;
+		} else if ((st[s] & S_LIVE) && o->reporting) {
+			o->site[s]->outlives_iteration = 1;
+		}
 		st[s] = S_LIVE;
 		memset(hold(o, st, s), 0, sizeof(uint64_t) * (size_t)o->words);
 		set_hold(o, st, s, d, 1);
@@ -261,7 +277,19 @@ do_return(struct own *o, unsigned char *st, const struct op *op)
 			o->exit_mask[s] |= st[s];
 			continue;
 		}
-		if (st[s] & S_LIVE)
+		if (!(st[s] & S_LIVE))
+			continue;
+		/* held by an array element: a collection filled in one loop is
+		 * freed in another, a path we cannot count; stay silent */
+		int in_array = 0;
+		for (int k = 0; k < o->nkeys && !in_array; k++) {
+			const char *kn = o->fn->keys.v[k];
+			size_t l = strlen(kn);
+			in_array = holds(o, st, s, k) && l > 2 && !strcmp(kn + l - 2, "[]");
+		}
+		if (in_array)
+			st[s] = (unsigned char)((st[s] & ~S_LIVE) | S_ESCAPED);
+		else
 			leak(o, st, s, 0, op, -1);
 	}
 }
@@ -289,6 +317,8 @@ transfer(struct own *o, unsigned char *st, const struct op *op)
 		break;
 	case OP_RETURN:
 		do_return(o, st, op);
+		break;
+	case OP_STORE:	/* for solve.c's undone stores; no ownership effect */
 		break;
 	case OP_DROP:
 		if (op->lost) {
@@ -325,8 +355,10 @@ run_block(struct own *o, int b, unsigned char *st, int *work, int *nwork, unsign
 {
 	struct bblock *bb = &o->fn->blocks[b];
 	memcpy(st, o->in + (size_t)b * o->state_size, o->state_size);
-	for (int i = 0; i < bb->nops; i++)
+	for (int i = 0; i < bb->nops; i++) {
+		o->next = i + 1 < bb->nops ? &bb->ops[i + 1] : NULL;
 		transfer(o, st, &bb->ops[i]);
+	}
 	for (int k = 0; k < bb->nsucc; k++) {
 		unsigned char *out = st;
 		unsigned char *tmp = NULL;

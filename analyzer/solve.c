@@ -93,11 +93,52 @@ names(const char *key, const char *name)
 	return 0;
 }
 
+/* Is the store undone on every path: does every path from it to a
+ * return write the same lvalue again first (g = &h; ... g = saved;
+ * return)? A write to a variable the lvalue names (p in *p) makes a
+ * later store go elsewhere, so it does not count. Exits without a
+ * return (exit, abort, longjmp) need nothing. */
+static int
+store_undone_cfg(struct func *fn, const struct store *st)
+{
+	char *seen = xcalloc((size_t)fn->nblocks, 1);
+	int *stack = xmalloc(sizeof *stack * (size_t)(fn->nblocks + 1));
+	int sp = 0, ok = 1, b = st->block, start = st->op + 1;
+	for (;;) {
+		struct bblock *bb = &fn->blocks[b];
+		int stop = 0;
+		for (int i = start; i < bb->nops && !stop; i++) {
+			const struct op *o = &bb->ops[i];
+			if (o->kind == OP_STORE && o->text && !strcmp(o->text, st->key))
+				stop = 1;
+			else if (o->kind == OP_RETURN)
+				ok = 0, stop = 1;
+			else if (o->kind == OP_ASSIGN && o->dst >= 0 && !o->scope_end &&
+				 names(st->key, fn->keys.v[o->dst]))
+				ok = 0, stop = 1;
+		}
+		for (int k = 0; ok && !stop && k < bb->nsucc; k++)
+			if (!seen[bb->succ[k]]) {
+				seen[bb->succ[k]] = 1;
+				stack[sp++] = bb->succ[k];
+			}
+		if (!ok || !sp)
+			break;
+		b = stack[--sp];
+		start = 0;
+	}
+	free(seen);
+	free(stack);
+	return ok;
+}
+
 static int
 store_undone(struct func *fn, const struct store *st)
 {
 	if (!st->key)
 		return 0;
+	if (st->block >= 0 && st->block < fn->nblocks)
+		return store_undone_cfg(fn, st);
 	for (int i = 0; i < fn->nevents; i++) {
 		const struct event *e = &fn->events[i];
 		if (e->seq <= st->seq)
