@@ -156,6 +156,20 @@ wire_model(struct tu *tu, struct func *fn, struct call *c, struct model *m)
 		store_into_arg(tu, fn, c, m->stores[i][0], m->stores[i][1], 0, R_MODEL);
 }
 
+/* The note for an argument that a helper hands to a function we cannot
+ * see: it names both the helper's call and the unknown function, so a
+ * report can say which function is unknown. */
+static struct note *
+unknown_note(struct tu *tu, struct call *c, struct path *why)
+{
+	struct note *inner = NULL;
+	for (int i = why ? why->n - 1 : -1; i >= 0 && !inner; i--)
+		for (struct note *n = why->edge[i] ? why->edge[i]->notes : NULL; n && !inner; n = n->next)
+			if (n->why == R_UNKNOWN_CALLEE)
+				inner = graph_note(tu, NULL, n->pos, n->where, R_UNKNOWN_CALLEE);
+	return graph_note(tu, inner, c->pos, c->text, R_LEAKING_PARAM);
+}
+
 static void
 wire_summary(struct tu *tu, struct func *fn, struct call *c, struct func *g)
 {
@@ -173,7 +187,7 @@ wire_summary(struct tu *tu, struct func *fn, struct call *c, struct func *g)
 				   call_note(tu, c, R_LEAKING_PARAM), c->seq);
 		if (p->leak_unknown < LEAK_NONE && p->leak_unknown < p->leak_heap)
 			graph_flow(tu, fn->unknown, p->leak_unknown, a,
-				   call_note(tu, c, R_LEAKING_PARAM), c->seq);
+				   unknown_note(tu, c, p->why_unknown), c->seq);
 		if (p->leak_result < LEAK_NONE && c->result)
 			graph_flow(tu, c->result, p->leak_result, a,
 				   call_note(tu, c, R_LEAKING_PARAM), c->seq);

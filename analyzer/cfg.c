@@ -147,8 +147,11 @@ cfg_is_null(CXCursor e)
 {
 	e = strip_all(e);
 	enum CXCursorKind k = clang_getCursorKind(e);
+	if (k == CXCursor_DeclRefExpr &&	/* thrd_success, an enum constant */
+	    clang_getCursorKind(clang_getCursorReferenced(e)) != CXCursor_EnumConstantDecl)
+		return 0;
 	if (k != CXCursor_IntegerLiteral && k != CXCursor_CStyleCastExpr &&
-	    k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr)
+	    k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr && k != CXCursor_DeclRefExpr)
 		return 0;
 	long long v;
 	return cx_eval_int(e, &v) && v == 0;

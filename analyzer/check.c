@@ -352,15 +352,17 @@ is_stack_obj(const struct location *l)
 static const char *
 unknown_callee(struct path *p, char *buf, size_t n)
 {
-	for (int i = p ? p->n - 1 : -1; i >= 0; i--) {
-		struct edge *e = p->edge[i];
-		for (struct note *x = e ? e->notes : NULL; x; x = x->next)
-			if (x->why == R_UNKNOWN_CALLEE || x->why == R_LEAKING_PARAM) {
-				size_t k = strcspn(x->where, "(");
-				snprintf(buf, n, "%.*s", (int)k, x->where);
-				return buf;
-			}
-	}
+	/* the function itself if a note names it, else the helper's call */
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = p ? p->n - 1 : -1; i >= 0; i--) {
+			struct edge *e = p->edge[i];
+			for (struct note *x = e ? e->notes : NULL; x; x = x->next)
+				if (x->why == R_UNKNOWN_CALLEE || (pass && x->why == R_LEAKING_PARAM)) {
+					size_t k = strcspn(x->where, "(");
+					snprintf(buf, n, "%.*s", (int)k, x->where);
+					return buf;
+				}
+		}
 	return "?";
 }
 

@@ -949,6 +949,26 @@ lower_expr(struct lower *L, CXCursor e, struct hole k)
 	case CXCursor_InitListExpr:
 		lower_children(L, e, k);
 		break;
+	case CXCursor_GenericSelectionExpr: {
+		/* _Generic: the controlling expression is not evaluated; the
+		 * value is one association, the one whose type is the result's */
+		CXCursor *kids = kids_of(e, &n);
+		CXType rt = clang_getCanonicalType(clang_getCursorType(e));
+		int first = 1, matched = 0;
+		for (int pass = 0; pass < 2 && !matched; pass++)
+			for (int i = 0, seen = 0; i < n; i++) {
+				if (!is_expr(kids[i]) || !seen++)
+					continue;	/* the controlling expression */
+				int same = clang_equalTypes(rt, clang_getCanonicalType(clang_getCursorType(kids[i])));
+				if (pass == 1 || same) {
+					lower_expr(L, kids[i], k);
+					matched |= same;
+				}
+			}
+		(void)first;
+		free(kids);
+		break;
+	}
 	case CXCursor_StmtExpr:
 		lower_stmt_expr(L, e, k);
 		break;
