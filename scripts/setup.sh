@@ -3,6 +3,10 @@
 # escape-check.  Idempotent: apt-get skips what is already there.
 set -eu
 pkgs="build-essential cmake pkg-config libclang-19-dev libclang-common-19-dev clang-19 libcjson-dev"
+# examples/stream/bench (stream-bench): elfutils' libdw for source lines,
+# zlib for the gzip'd pprof profile; Go for the seed benchmark and for
+# checking the profile with `go tool pprof` (tests skip without it).
+pkgs="$pkgs libdw-dev zlib1g-dev golang-go"
 missing=""
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
