@@ -126,9 +126,12 @@ read_line(char *line, size_t cap)
 	return toolong ? -2 : 0;
 }
 
+static void respond_error(cJSON *id, int code, const char *message);
+
 /* The next message's body (malloc'd, NUL-terminated). Returns 1 with a
  * body, 0 at end of input, -1 for a header block we cannot use (bad or
- * missing Content-Length, or too large; the body, if any, is skipped). */
+ * missing Content-Length; the body, if any, is skipped), -2 for a body
+ * too large (answered here, then skipped). */
 static int
 read_message(char **body, size_t *len)
 {
@@ -174,9 +177,11 @@ read_message(char **body, size_t *len)
 	if (clen < 0)
 		return -1;
 	if (clen > (long long)MAX_MESSAGE) {
+		/* answer now: the client may be waiting before it sends it all */
+		respond_error(NULL, PARSE_ERROR, "message too large");
 		for (long long i = 0; i < clen && getbyte() != -1; i++)
 			;
-		return -1;
+		return -2;
 	}
 	char *b = xmalloc((size_t)clen + 1);
 	size_t got = 0;
@@ -420,11 +425,12 @@ doc_free(struct doc *d)
 	free(d);
 }
 
-/* Do we analyse a document of this language and path? */
+/* Do we analyse a document of this language and path? Without a
+ * language (an editor with no filetype detection), by the extension. */
 static int
 is_c(const char *lang, const char *path)
 {
-	if (lang)
+	if (lang && lang[0])
 		return !strcmp(lang, "c");
 	const char *dot = path ? strrchr(path, '.') : NULL;
 	return dot && (!strcmp(dot, ".c") || !strcmp(dot, ".h"));
@@ -968,10 +974,10 @@ lsp_main(void)
 		int r = read_message(&body, &len);
 		if (r == 0)
 			break;
-		if (r < 0) {
+		if (r == -1)
 			respond_error(NULL, PARSE_ERROR, "bad message header (Content-Length)");
+		if (r < 0)
 			continue;
-		}
 		cJSON *msg = cJSON_ParseWithLength(body, len);
 		free(body);
 		if (!msg) {
