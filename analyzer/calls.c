@@ -259,8 +259,35 @@ wire_fresh(struct tu *tu, struct func *fn, struct call *c)
 		site->elem_type = c->recv->elem_type;
 		site->elem_size = c->recv->elem_size;
 	}
-	site->size_const = c->args_const;
-	site->size = c->args_product;
+	/* the size: that of the callee's one allocation if it has a single
+	 * constant-size one (xmalloc-style wrappers take it from an argument,
+	 * which says nothing sure) */
+	site->size_known = 0;
+	struct func *g = c->callee;
+	struct location *only = NULL;
+	int nalloc = 0;
+	for (int i = 0; g && i < g->locs.n; i++) {
+		struct location *l = g->locs.v[i];
+		if (l->kind == LOC_ALLOC) {
+			nalloc++;
+			only = l;
+		}
+	}
+	if (nalloc == 1 && only->size_known) {
+		site->size_known = 1;
+		site->size_const = only->size_const;
+		site->size = only->size;
+		/* xmalloc(n) { return malloc(n); }: the caller's argument */
+		struct def *d = only->size_def;
+		if (!only->size_const && d && !d->next && d->nvars == 1 &&
+		    d->vars[0]->kind == LOC_PARAM && !strcmp(d->text, d->vars[0]->name)) {
+			int i = d->vars[0]->param_index;
+			if (i >= 0 && i < c->nargs && c->arg_is_const[i]) {
+				site->size_const = 1;
+				site->size = c->arg_const[i];
+			}
+		}
+	}
 	graph_flow(tu, c->result, -1, site, call_note(tu, c, R_SPILL), c->seq);
 	c->alloc_site = site;
 }

@@ -285,8 +285,32 @@ cfg_null_test(struct lower *L, CXCursor cond, int unused)
 	CXCursor e = strip_all(cond);
 	int null_when_true;
 	CXCursor subject = clang_getNullCursor();
-	enum CXCursorKind k = clang_getCursorKind(e);
 	CXCursor kid[2];
+	/* see through unlikely(!p) and !!(...) */
+	for (int guard = 0; guard < 16; guard++) {
+		enum CXCursorKind k = clang_getCursorKind(e);
+		if (k == CXCursor_CallExpr && clang_Cursor_getNumArguments(e) >= 1) {
+			CXCursor ref = clang_getCursorReferenced(e);
+			CXString nm = clang_getCursorSpelling(ref);
+			int expect = !strncmp(clang_getCString(nm), "__builtin_expect", 16);
+			clang_disposeString(nm);
+			if (!expect)
+				break;
+			e = strip_all(clang_Cursor_getArgument(e, 0));
+		} else if (k == CXCursor_UnaryOperator &&
+			   clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_LNot &&
+			   cx_children(e, kid, 1) == 1 &&
+			   clang_getCursorKind(strip_all(kid[0])) == CXCursor_UnaryOperator &&
+			   clang_getCursorUnaryOperatorKind(strip_all(kid[0])) == CXUnaryOperator_LNot) {
+			CXCursor inner[1];
+			if (cx_children(strip_all(kid[0]), inner, 1) != 1)
+				break;
+			e = strip_all(inner[0]);	/* !!x is x */
+		} else {
+			break;
+		}
+	}
+	enum CXCursorKind k = clang_getCursorKind(e);
 	if (k == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_LNot &&
 	    cx_children(e, kid, 1) == 1) {
 		subject = kid[0];

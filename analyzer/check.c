@@ -320,10 +320,11 @@ check_alloc(struct func *fn, struct location *l)
 		return;
 	}
 	char why[256] = "";
-	if (l->freed_all) {
+	if (l->freed_all && l->size_known) {
 		if (!l->size_const)
 			snprintf(why, sizeof why, " (non-constant size)");
-		else if (l->size > 0 && l->size <= HEAP_TO_STACK_MAX && !l->outlives_iteration) {
+		else if (l->size > 0 && l->size <= HEAP_TO_STACK_MAX && !l->outlives_iteration &&
+			 !l->reallocated) {
 			const char *et = l->elem_type ? l->elem_type : "unsigned char";
 			long long es = l->elem_type && l->elem_size > 0 ? l->elem_size : 1;
 			if (l->size % es)

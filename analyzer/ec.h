@@ -176,6 +176,7 @@ struct location {
 	unsigned is_const : 1;	/* const-qualified scalar (VLA trace) */
 	unsigned addr_taken : 1;
 	unsigned ptr_int : 1;	/* an integer that holds a pointer's bits */
+	unsigned call_result : 1;	/* LOC_TEMP: a call's value */
 	int param_index;	/* LOC_PARAM */
 	/* allocation / alloca / VLA sites */
 	const char *site_text;	/* "malloc(n)" */
@@ -184,6 +185,8 @@ struct location {
 	/* ownership verdict (own.c) */
 	unsigned leaked : 1, freed_all : 1, realloc_self : 1;
 	unsigned outlives_iteration : 1;	/* a loop keeps several blocks alive */
+	unsigned reallocated : 1;	/* passed to realloc: cannot be an array */
+	int size_known;			/* 0: nothing known of the size (a wrapper) */
 	int leak_kind;		/* 0 return, 1 overwritten, 2 end of statement */
 	struct pos leak_pos;
 	const char *leak_text, *leak_holder;
@@ -265,7 +268,9 @@ struct call {
 	struct location *alloc_site;	/* LOC_ALLOC for an allocating call */
 	struct location *recv;		/* the local that first receives the result */
 	int args_const;			/* all integer arguments are constants */
-	long long args_product;		/* their product: a wrapper's size */
+	long long args_product;		/* their product */
+	unsigned char *arg_is_const;	/* argument i is an integer constant */
+	long long *arg_const;		/* its value */
 	unsigned noreturn : 1;
 };
 

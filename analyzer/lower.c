@@ -250,6 +250,9 @@ lower_vardecl(struct lower *L, CXCursor c)
 		int sk = cfg_value_key(L, init);
 		struct op *o = cfg_op(L, OP_ASSIGN, cfg_key(L, name), sk, c);
 		o->move = cfg_is_temp(L, sk);
+		/* __attribute__((cleanup(f))): f gets the variable at scope end */
+		if (cx_has_attr(L->ctu, c, "cleanup"))
+			cfg_op(L, OP_ESCAPE, -1, cfg_key(L, name), c);
 	}
 	graph_event(tu, fn, EV_WRITE, loc, NULL, pos, L->region)->start = start;
 }
@@ -421,7 +424,11 @@ lower_loop(struct lower *L, CXCursor s)
 			lower_body(L, all[0], 1);
 		cfg_jump(L, cond);
 		L->cur = cond;
-		if (n > 1) {
+		long long v;
+		if (n > 1 && cx_eval_int(all[1], &v) && v == 0) {
+			lower_cond(L, all[1]);	/* do { ... } while (0): runs once */
+			cfg_jump(L, exit);
+		} else if (n > 1) {
 			lower_cond(L, all[1]);
 			cfg_jump(L, body);
 			cfg_jump(L, exit);
@@ -485,8 +492,12 @@ is_call(CXCursor e)
 	for (;;) {
 		enum CXCursorKind k = clang_getCursorKind(e);
 		CXCursor kid[2];
-		if ((k == CXCursor_UnexposedExpr || k == CXCursor_ParenExpr) && cx_children(e, kid, 2) == 1)
+		int n = cx_children(e, kid, 2);
+		if ((k == CXCursor_UnexposedExpr || k == CXCursor_ParenExpr) && n == 1)
 			e = kid[0];
+		else if (k == CXCursor_CStyleCastExpr && n >= 1 &&
+			 clang_getCanonicalType(clang_getCursorType(e)).kind == CXType_Void)
+			e = kid[n - 1];	/* (void)malloc(64) */
 		else
 			return k == CXCursor_CallExpr;
 	}
@@ -529,7 +540,9 @@ lower_stmt(struct lower *L, CXCursor s)
 			lower_expr(L, kids[0], k);
 			key = cfg_value_key(L, kids[0]);
 			null = cfg_is_null(kids[0]);
-			if (key < 0 && !null)	/* return c ? strdup(a) : strdup(b) */
+			/* return c ? strdup(a) : strdup(b): what we cannot follow
+			 * may leave with the result; an int result takes nothing */
+			if (key < 0 && !null && fn->returns_ptr)
 				cfg_escape_all(L, kids[0]);
 		}
 		graph_event(tu, fn, EV_JUMP, NULL, "return", cx_pos(tu, s), L->region);

@@ -191,6 +191,7 @@ site_size(struct lower *L, struct location *site, CXCursor call, const int *args
 	}
 	site->size_const = any && konst;
 	site->size = total;
+	site->size_known = 1;
 }
 
 /* Does what the argument points to hold pointers? Looks through the
@@ -339,17 +340,24 @@ lower_call(struct lower *L, CXCursor c, struct hole k)
 	cl->noreturn = direct && is_noreturn(L, ref, name);
 	cl->args_const = 0;
 	cl->args_product = 1;
-	for (int i = 0; i < nargs; i++) {
+	cl->arg_is_const = arena_alloc(&tu->arena, (size_t)(nargs ? nargs : 1));
+	cl->arg_const = arena_alloc(&tu->arena, sizeof *cl->arg_const * (size_t)(nargs ? nargs : 1));
+	for (int i = 0, bad = 0; i < nargs; i++) {
 		CXCursor a = clang_Cursor_getArgument(c, (unsigned)i);
 		long long v;
 		if (!is_int(ckind(a)))
 			continue;
 		if (!cx_eval_int(a, &v)) {
+			bad = 1;
 			cl->args_const = 0;
-			break;
+			continue;
 		}
-		cl->args_const = 1;
-		cl->args_product *= v;
+		cl->arg_is_const[i] = 1;
+		cl->arg_const[i] = v;
+		if (!bad) {
+			cl->args_const = 1;
+			cl->args_product *= v;
+		}
 	}
 	struct location *r = NULL;
 	CXType rt = clang_getCursorType(c);
@@ -357,6 +365,7 @@ lower_call(struct lower *L, CXCursor c, struct hole k)
 		r = graph_loc(tu, fn, LOC_TEMP, text, pos);
 		r->region = L->region;
 		r->is_ptr = 1;
+		r->call_result = 1;
 		cl->result = r;
 	}
 	if (cl->model && cl->model->alloc && r) {
@@ -503,6 +512,43 @@ lower_lvalue(struct lower *L, CXCursor lhs)
 	return lvalue(L, lhs, &var);
 }
 
+/* p = realloc(p, n), s->data = realloc(s->data, n): the same lvalue on
+ * both sides. (A by-value parameter is excluded by the caller: its
+ * caller still holds the old pointer.) */
+static int
+same_lvalue(struct lower *L, CXCursor lhs, struct call *c)
+{
+	const char *l = cx_text(L->tu, cx_strip(lhs));
+	const char *t = c->text;
+	/* the first argument's text follows "realloc(" */
+	const char *open = strchr(t, '(');
+	if (!open)
+		return 0;
+	size_t n = strlen(l);
+	return !strncmp(open + 1, l, n) && (open[1 + n] == ',' || open[1 + n] == ')');
+}
+
+/* The allocation's pointer first lands in lhs: name the array it could
+ * be after it (a field's name for s.data = malloc(8)) and its type. */
+static void
+name_receiver(struct lower *L, struct location *site, CXCursor lhs, struct location *var)
+{
+	CXCursor e = cx_strip(lhs);
+	if (var && clang_getCursorKind(e) == CXCursor_DeclRefExpr)
+		return;		/* a plain variable: named when lowered */
+	CXType t = clang_getCanonicalType(clang_getCursorType(lhs));
+	if (t.kind != CXType_Pointer)
+		return;
+	CXType pt = clang_getPointeeType(t);
+	enum CXTypeKind pk = clang_getCanonicalType(pt).kind;
+	CXString ps = clang_getTypeSpelling(clang_getPointeeType(clang_getCursorType(lhs)));
+	site->elem_type = arena_strdup(&L->tu->arena, pk == CXType_Void ? "unsigned char" : clang_getCString(ps));
+	site->elem_size = pk == CXType_Void ? 1 : clang_Type_getSizeOf(pt);
+	clang_disposeString(ps);
+	if (clang_getCursorKind(e) == CXCursor_MemberRefExpr)
+		site->sym = cx_spelling(L->tu, e);
+}
+
 static void
 assign(struct lower *L, CXCursor stmt, CXCursor lhs, CXCursor rhs, enum reason why, int kill)
 {
@@ -521,13 +567,16 @@ assign(struct lower *L, CXCursor stmt, CXCursor lhs, CXCursor rhs, enum reason w
 		var->ptr_int = 1;
 	if (kill) {
 		int weak, dk = cfg_lvalue_key(L, lhs, &weak), sk = cfg_value_key(L, rhs);
-		if (dk >= 0 && cfg_is_temp(L, sk))
+		if (cfg_is_temp(L, sk))
 			for (int i = L->fn->calls.n - 1; i >= 0; i--) {
 				struct call *c = L->fn->calls.v[i];
 				if (c->dst_key != sk)
 					continue;
+				if (c->alloc_site)
+					name_receiver(L, c->alloc_site, lhs, var);
 				if (c->alloc_site && c->callee_name && c->nargs > 0 &&
-				    strstr(c->callee_name, "realloc") && c->arg_key[0] == dk)
+				    strstr(c->callee_name, "realloc") && same_lvalue(L, lhs, c) &&
+				    !(var && var->kind == LOC_PARAM))
 					c->alloc_site->realloc_self = 1;
 				break;
 			}

@@ -210,6 +210,10 @@ do_call(struct own *o, unsigned char *st, const struct op *op)
 			       : i < 64 && ((m->escapes | m->thread) >> i & 1) ? S_ESCAPED : 0;
 		else
 			effect = c->arg_is_ptr[i] && !c->arg_noescape[i] ? S_ESCAPED : 0;
+		if (effect == S_FREED && m && !g && m->alloc)	/* realloc: no array */
+			for (int s = 0; s < o->nsites; s++)
+				if (holds(o, st, s, k))
+					o->site[s]->reallocated = 1;
 		if (effect)
 			settle(o, st, k, effect, op);
 	}

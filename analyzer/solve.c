@@ -184,7 +184,9 @@ pointees(struct tu *tu, struct location *base, struct ptrvec *out, int *outside)
 			if (!dup)
 				pv_push(out, l->content);
 		} else if (l->kind == LOC_PARAM || l->kind == LOC_HEAP || l->kind == LOC_UNKNOWN ||
-			   (l->kind == LOC_TEMP && l->nin == 0)) {
+			   (l->kind == LOC_TEMP && l->nin == 0 && l->call_result)) {
+			/* (an argument with no source, strtol(s, NULL, 10)'s NULL,
+			 * points nowhere) */
 			*outside = 1;
 			if (l->kind != LOC_PARAM)
 				continue;
