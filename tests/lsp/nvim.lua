@@ -1,13 +1,15 @@
 -- tests/lsp/nvim.lua: Neovim's built-in LSP client against escape-check --lsp.
 --
---   ESCAPE_CHECK=... EC_FILE=... nvim --headless -u NONE -i NONE -c 'luafile nvim.lua'
+--   ESCAPE_CHECK=... EC_FILE=... EC_SHARE=.../share/escape-check \
+--     nvim --headless -u NONE -i NONE -c 'luafile nvim.lua'
 --
--- Opens EC_FILE (the seed example), attaches the server, and waits for the
+-- With the shipped share/escape-check/nvim configuration (setup() starts
+-- the server for C buffers), opens EC_FILE (the seed example) and waits for the
 -- diagnostics: as many as `escape-check --format=json` finds, each trace step stored by Neovim as
--- relatedInformation in user_data.lsp. Then jumps to the VLA finding's
--- first trace step, as a user following the trace would. Neovim 0.7
--- (Debian bookworm) has no vim.lsp.start (0.8+): start_client and
--- buf_attach_client work in both.
+-- relatedInformation in user_data.lsp. Then trace() puts the VLA
+-- finding's trace into the quickfix list and :cnext walks it. Neovim 0.7
+-- (Debian bookworm) has no vim.lsp.start (0.8+): the configuration uses
+-- start_client and buf_attach_client there.
 local function fail(msg)
   io.stderr:write('FAIL: ' .. msg .. '\n')
   vim.cmd('cquit 1')
@@ -20,13 +22,14 @@ local ok, err = pcall(function()
   local report = vim.fn.json_decode(vim.fn.system({ exe, '--format=json', file }))
   local want = #report.diagnostics
   if want == 0 then return fail('the command line finds nothing in ' .. file) end
+  -- the shipped configuration: share/escape-check/nvim/lua/escape-check.lua
+  vim.opt.runtimepath:append(os.getenv('EC_SHARE') .. '/nvim')
+  local ec = require('escape-check')
+  ec.setup({ program = exe })
   vim.cmd('filetype on')
   vim.cmd('edit ' .. vim.fn.fnameescape(file))
   local buf = vim.api.nvim_get_current_buf()
-  local config = { name = 'escape-check', cmd = { exe, '--lsp' }, root_dir = vim.fn.getcwd() }
-  local id = vim.lsp.start_client(config)
-  if not id then return fail('start_client returned nil') end
-  vim.lsp.buf_attach_client(buf, id)
+  if vim.bo.filetype ~= 'c' then return fail('filetype ' .. vim.bo.filetype) end
   local done = vim.wait(30000, function() return #vim.diagnostic.get(buf) >= want end, 50)
   local diags = vim.diagnostic.get(buf)
   if not done then return fail(('got %d diagnostics, want %d'):format(#diags, want)) end
@@ -52,13 +55,25 @@ local ok, err = pcall(function()
     say(('  related %d:%d %s'):format(r.location.range.start.line + 1, r.location.range.start.character + 1, r.message))
   end
   if steps[1] ~= 'flow: {size of buf} = size' then return fail('first step: ' .. tostring(steps[1])) end
-  -- follow the last step (the parameter flen) with the cursor
-  local last = vla.rel[#vla.rel].location
-  if last.uri ~= vim.uri_from_bufnr(buf) then return fail('step URI ' .. last.uri) end
-  vim.api.nvim_win_set_cursor(0, { last.range.start.line + 1, last.range.start.character })
+  -- the trace in the quickfix list, walked with :cnext
+  vim.api.nvim_win_set_cursor(0, { vla.d.lnum + 1, vla.d.col })
+  local n = ec.trace()
+  if n ~= #vla.rel + 1 then return fail(('trace(): %d quickfix entries, want %d'):format(n, #vla.rel + 1)) end
+  vim.cmd('cfirst')
+  local here = vim.api.nvim_win_get_cursor(0)
+  if here[1] ~= vla.d.lnum + 1 or here[2] ~= vla.d.col then return fail(':cfirst not on the finding') end
+  for i, r in ipairs(vla.rel) do
+    vim.cmd('cnext')
+    here = vim.api.nvim_win_get_cursor(0)
+    local s = r.location.range.start
+    if here[1] ~= s.line + 1 or here[2] ~= s.character then
+      return fail((':cnext %d: cursor at %d:%d, want %d:%d'):format(i, here[1], here[2] + 1, s.line + 1, s.character + 1))
+    end
+  end
   local word = vim.fn.expand('<cword>')
   if word ~= 'flen' then return fail('the last step points at ' .. word .. ', not flen') end
-  say('cursor on the last trace step: ' .. word)
+  say(('trace() and %d x :cnext walk the VLA trace to: %s'):format(#vla.rel, word))
+  local id = vim.lsp.get_active_clients()[1].id
   vim.lsp.stop_client(id)
   vim.wait(5000, function() return vim.lsp.get_client_by_id(id) == nil end, 50)
   say(('%d passed, 0 failed'):format(1))
