@@ -12,6 +12,7 @@
 #   golden/lesson.golden   escape-check -m -m examples/stream/alg_one.c
 #                          examples/stream/alg_two.c examples/stream/buffer.c
 #                          (the flows docs/tutorial.md shows)
+#   golden/lesson-m.golden the same with -m (the report docs/tutorial.md shows)
 # The goldens pin today's analyzer: when a change to analyzer/ alters the
 # report on purpose, re-bless (--bless, or `cmake --build build --target
 # bless-examples`), review `git diff examples/stream/golden`, and update
@@ -58,4 +59,5 @@ check() {
 
 check stream -m examples/stream/*.c
 check lesson -m -m examples/stream/alg_one.c examples/stream/alg_two.c examples/stream/buffer.c
+check lesson-m -m examples/stream/alg_one.c examples/stream/alg_two.c examples/stream/buffer.c
 exit $fail
