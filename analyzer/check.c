@@ -45,10 +45,14 @@ ops(int derefs)
 	return stars + 10 - derefs;
 }
 
+/* Traces are for -m -m and JSON; a long chain is cut (a finding with
+ * hundreds of steps explains nothing). */
+#define MAX_TRACE_STEPS 48
+
 static void
 add_path(struct diag *d, struct func *fn, struct path *p, int depth)
 {
-	if (!p)
+	if (!p || !d || !check_want_traces() || d->nsteps >= MAX_TRACE_STEPS)
 		return;
 	for (int i = 0; i < p->n; i++) {
 		struct location *src = p->from[i];
@@ -57,6 +61,8 @@ add_path(struct diag *d, struct func *fn, struct path *p, int depth)
 		if (!e)
 			break;
 		struct pos at = e->notes ? e->notes->pos : src->pos;
+		if (d->nsteps >= MAX_TRACE_STEPS)
+			return;
 		diag_step(d, STEP_FLOW, at, "flow: %s = %s%s", qual(fn, dst), ops(e->derefs), qual(fn, src));
 		for (struct note *n = e->notes; n; n = n->next)
 			diag_step(d, STEP_FROM, n->pos, "from %s (%s)", n->where, reason_text[n->why]);
@@ -89,6 +95,18 @@ static const char *
 symbol(struct location *l)
 {
 	return l->sym ? l->sym : l->name;
+}
+
+int check_traces = -1;
+
+/* Traces cost time and memory: build them for -m -m and for the
+ * structured formats (and whoever sets check_traces to 1, the LSP). */
+int
+check_want_traces(void)
+{
+	if (check_traces >= 0)
+		return check_traces;
+	return opt.level >= 2 || opt.format != FMT_TEXT;
 }
 
 /* ---- size traces (VLA, alloca) ---- */

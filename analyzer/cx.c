@@ -65,6 +65,7 @@ cx_clang_version(void)
 void
 cx_shutdown(void)
 {
+	lower_free_attr_cache();
 	if (the_index)
 		clang_disposeIndex(the_index);
 	the_index = NULL;

@@ -465,6 +465,9 @@ void own_batch(struct tu *tu, struct func **fns, int n);
 
 /* ---- check.c ------------------------------------------------------- */
 void check_tu(struct tu *tu);
+/* Build traces: -1 decide from -m level and format, 1 always, 0 never. */
+extern int check_traces;
+int check_want_traces(void);
 
 /* ---- diag.c -------------------------------------------------------- */
 enum step_kind { STEP_FLOW, STEP_FROM };

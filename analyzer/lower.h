@@ -94,6 +94,7 @@ void lower_assign(struct lower *L, CXCursor lhs, CXCursor rhs, enum reason why,
 struct hole lower_lvalue(struct lower *L, CXCursor lhs);
 struct hole hole_note(struct lower *L, struct hole k, CXCursor where, enum reason why);
 struct def *lower_def(struct lower *L, CXCursor e);
+void lower_free_attr_cache(void);
 int lower_int_carries_ptr(struct lower *L, CXCursor e);
 
 #endif

@@ -217,6 +217,73 @@ points_to_pointers(CXCursor a)
 	return 1;
 }
 
+/* Attributes of a called function, read once per function: reading them
+ * means tokenizing, which is slow for a call in every other line. */
+struct fattrs {
+	char *usr;
+	unsigned malloc : 1, noreturn : 1;
+	unsigned long long noescape;	/* bit i: parameter i */
+	struct fattrs *next;
+};
+#define FATTR_BUCKETS 4096
+static struct fattrs *fattr_table[FATTR_BUCKETS];
+
+static int attr_noreturn(struct lower *L, CXCursor ref);
+
+static const struct fattrs *
+callee_attrs(struct lower *L, CXCursor ref)
+{
+	CXString u = clang_getCursorUSR(ref);
+	const char *usr = clang_getCString(u);
+	unsigned h = 2166136261u;
+	for (const char *p = usr; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	h %= FATTR_BUCKETS;
+	struct fattrs *a;
+	for (a = fattr_table[h]; a; a = a->next)
+		if (!strcmp(a->usr, usr))
+			break;
+	if (!a) {
+		a = xcalloc(1, sizeof *a);
+		a->usr = xstrdup(usr);
+		a->malloc = cx_has_attr(L->ctu, ref, "malloc");
+		a->noreturn = attr_noreturn(L, ref);
+		CXCursor canon = clang_getCanonicalCursor(ref);
+		int np = clang_Cursor_getNumArguments(ref);
+		for (int i = 0; i < np && i < 64; i++) {
+			CXCursor p = clang_Cursor_getArgument(ref, (unsigned)i);
+			int ne = cx_has_attr(L->ctu, p, "noescape");
+			if (!ne && !clang_equalCursors(canon, ref))
+				ne = cx_has_attr(L->ctu, clang_Cursor_getArgument(canon, (unsigned)i), "noescape");
+			if (ne)
+				a->noescape |= 1ull << i;
+		}
+		a->next = fattr_table[h];
+		fattr_table[h] = a;
+	}
+	clang_disposeString(u);
+	return a;
+}
+
+void
+lower_free_attr_cache(void)
+{
+	for (int i = 0; i < FATTR_BUCKETS; i++) {
+		for (struct fattrs *a = fattr_table[i], *n; a; a = n) {
+			n = a->next;
+			free(a->usr);
+			free(a);
+		}
+		fattr_table[i] = NULL;
+	}
+}
+
+static int
+attr_noreturn(struct lower *L, CXCursor ref)
+{
+	return cx_has_attr(L->ctu, ref, "noreturn") || cx_has_attr(L->ctu, ref, "_Noreturn");
+}
+
 static int
 is_noreturn(struct lower *L, CXCursor ref, const char *name)
 {
@@ -229,7 +296,7 @@ is_noreturn(struct lower *L, CXCursor ref, const char *name)
 	for (int i = 0; names[i]; i++)
 		if (!strcmp(name, names[i]))
 			return 1;
-	return cx_has_attr(L->ctu, ref, "noreturn") || cx_has_attr(L->ctu, ref, "_Noreturn");
+	return callee_attrs(L, ref)->noreturn;
 }
 
 static void
@@ -282,7 +349,7 @@ lower_call(struct lower *L, CXCursor c, struct hole k)
 			clang_disposeString(u);
 		}
 		cl->model = find_model(name);
-		if (!cl->model && !cl->callee && cx_has_attr(L->ctu, ref, "malloc"))
+		if (!cl->model && !cl->callee && callee_attrs(L, ref)->malloc)
 			cl->model = &attr_malloc_model;
 	}
 	cl->args = arena_alloc(&tu->arena, sizeof *cl->args * (size_t)(nargs ? nargs : 1));
@@ -290,7 +357,6 @@ lower_call(struct lower *L, CXCursor c, struct hole k)
 	cl->arg_noescape = arena_alloc(&tu->arena, (size_t)(nargs ? nargs : 1));
 	cl->arg_deep = arena_alloc(&tu->arena, (size_t)(nargs ? nargs : 1));
 	int nparams = direct ? clang_Cursor_getNumArguments(ref) : -1;
-	CXCursor canon = direct ? clang_getCanonicalCursor(ref) : ref;
 	const char *cname = name ? name : cx_text(tu, first[0]);
 	for (int i = 0; i < nargs; i++) {
 		CXCursor a = clang_Cursor_getArgument(c, (unsigned)i);
@@ -298,13 +364,8 @@ lower_call(struct lower *L, CXCursor c, struct hole k)
 		if (i < nparams) {
 			CXCursor p = clang_Cursor_getArgument(ref, (unsigned)i);
 			pname = cx_spelling(tu, p);
-			if (cx_has_attr(L->ctu, p, "noescape"))
+			if (i < 64 && (callee_attrs(L, ref)->noescape >> i & 1))
 				cl->arg_noescape[i] = 1;
-			else if (!clang_equalCursors(canon, ref)) {
-				CXCursor q = clang_Cursor_getArgument(canon, (unsigned)i);
-				if (cx_has_attr(L->ctu, q, "noescape"))
-					cl->arg_noescape[i] = 1;
-			}
 		}
 		const char *tname = pname && pname[0]
 			? arena_printf(&tu->arena, "%s.%s", cname, pname)

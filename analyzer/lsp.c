@@ -956,6 +956,7 @@ lsp_main(void)
 	opt.cwd = NULL;		/* absolute file names in the findings */
 	opt.dump = NULL;
 	opt.quiet = 0;
+	check_traces = 1;	/* relatedInformation at any -m level */
 	int coalesce = 0, done = 0;
 	while (!done && !out_broken) {
 		/* analyse what changed once the client is quiet */

@@ -292,7 +292,7 @@ record_leak(struct tu *tu, struct location *root, struct location *p, int d,
 	}
 	if (d < *slot) {
 		*slot = d;
-		*why = solve_path(tu, p, root);
+		*why = check_want_traces() ? solve_path(tu, p, root) : NULL;
 	}
 }
 

@@ -356,6 +356,7 @@ ut_arg(struct tu *tu, struct func *fn, struct call *c, int i, int derefs, struct
 void
 ut_analyze(struct tu *tu)
 {
+	check_traces = 1;	/* the tests read traces at any -m level */
 	callgraph_order(tu);
 	for (int b = 0; b < tu->nbatches; b++) {
 		struct func **fns = (struct func **)tu->order.v + tu->batch_start[b];
