@@ -10,7 +10,7 @@ pkgs="$pkgs libdw-dev zlib1g-dev golang-go"
 # tests/lsp and tests/editors: the editors and the LSP clients they drive.
 # npm only where no npm is installed (NodeSource's nodejs has its own and
 # conflicts with Debian's npm package).
-pkgs="$pkgs vim neovim emacs-nox efm-langserver nodejs $(command -v npm >/dev/null 2>&1 || echo npm)"
+pkgs="$pkgs vim neovim emacs-nox elpa-eglot efm-langserver nodejs $(command -v npm >/dev/null 2>&1 || echo npm)"
 missing=""
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
