@@ -81,14 +81,39 @@ cfg_op(struct lower *L, enum op_kind k, int dst, int src, CXCursor where)
 	return o;
 }
 
+/* Keys are interned through a hash table of their indexes (open
+ * addressing, index + 1, 0 empty), so a function with thousands of
+ * variables does not search a list for each. */
 int
 cfg_key(struct lower *L, const char *name)
 {
 	struct ptrvec *keys = &L->fn->keys;
-	for (int i = keys->n - 1; i >= 0; i--)
-		if (!strcmp(keys->v[i], name))
-			return i;
+	unsigned h = 2166136261u;
+	for (const char *p = name; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	if ((keys->n + 1) * 2 > L->keycap) {
+		int cap = L->keycap ? L->keycap * 2 : 64;
+		free(L->keyhash);
+		L->keyhash = xcalloc((size_t)cap, sizeof *L->keyhash);
+		L->keycap = cap;
+		for (int i = 0; i < keys->n; i++) {
+			unsigned g = 2166136261u;
+			for (const char *p = keys->v[i]; *p; p++)
+				g = (g ^ (unsigned char)*p) * 16777619u;
+			unsigned j = g & (unsigned)(cap - 1);
+			while (L->keyhash[j])
+				j = (j + 1) & (unsigned)(cap - 1);
+			L->keyhash[j] = i + 1;
+		}
+	}
+	unsigned j = h & (unsigned)(L->keycap - 1);
+	while (L->keyhash[j]) {
+		if (!strcmp(keys->v[L->keyhash[j] - 1], name))
+			return L->keyhash[j] - 1;
+		j = (j + 1) & (unsigned)(L->keycap - 1);
+	}
 	pv_push(keys, (void *)arena_strdup(&L->tu->arena, name));
+	L->keyhash[j] = keys->n;
 	return keys->n - 1;
 }
 

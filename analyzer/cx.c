@@ -281,19 +281,23 @@ attr_visit(CXCursor c, CXCursor parent, CXClientData d)
 	enum CXCursorKind k = clang_getCursorKind(c);
 	if (!clang_isAttribute(k))
 		return CXChildVisit_Continue;
-	CXToken *toks;
-	unsigned n;
-	clang_tokenize(a->tu, clang_getCursorExtent(c), &toks, &n);
-	for (unsigned i = 0; i < n && !a->found; i++) {
-		CXString s = clang_getTokenSpelling(a->tu, toks[i]);
-		const char *t = clang_getCString(s);
-		size_t ln = strlen(a->name);
-		if (!strcmp(t, a->name) ||
-		    (!strncmp(t, "__", 2) && !strncmp(t + 2, a->name, ln) && !strcmp(t + 2 + ln, "__")))
-			a->found = 1;
-		clang_disposeString(s);
-	}
-	clang_disposeTokens(a->tu, toks, n);
+	/* the attribute's name is where it is spelled (in a header, behind
+	 * a macro): read that identifier from the file, no tokenizing */
+	CXFile f;
+	unsigned off;
+	size_t size;
+	clang_getSpellingLocation(clang_getCursorLocation(c), &f, NULL, NULL, &off);
+	const char *buf = f ? clang_getFileContents(a->tu, f, &size) : NULL;
+	if (!buf || off >= size)
+		return CXChildVisit_Continue;
+	size_t e = off;
+	while (e < size && (isalnum((unsigned char)buf[e]) || buf[e] == '_'))
+		e++;
+	const char *t = buf + off;
+	size_t tl = e - off, ln = strlen(a->name);
+	if ((tl == ln && !strncmp(t, a->name, ln)) ||
+	    (tl == ln + 4 && !strncmp(t, "__", 2) && !strncmp(t + 2, a->name, ln) && !strncmp(t + 2 + ln, "__", 2)))
+		a->found = 1;
 	return a->found ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 

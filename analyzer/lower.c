@@ -83,11 +83,50 @@ usr_of(struct tu *tu, CXCursor c)
 	return r;
 }
 
+/* USRs of called functions, by canonical cursor: computing a USR is a
+ * walk through clang's tables, too slow to repeat at every call. */
+static struct {
+	CXCursor cur;
+	const char *usr;
+} *usr_cache;
+static int usr_cap, usr_n;
+
+const char *
+lower_usr(struct lower *L, CXCursor decl)
+{
+	CXCursor c = clang_getCanonicalCursor(decl);
+	unsigned h = clang_hashCursor(c);
+	if ((usr_n + 1) * 2 > usr_cap) {
+		int oldcap = usr_cap;
+		__typeof__(usr_cache) old = usr_cache;
+		usr_cap = usr_cap ? usr_cap * 2 : 256;
+		usr_cache = xcalloc((size_t)usr_cap, sizeof *usr_cache);
+		for (int i = 0; i < oldcap; i++)
+			if (old[i].usr) {
+				unsigned j = clang_hashCursor(old[i].cur) & (unsigned)(usr_cap - 1);
+				while (usr_cache[j].usr)
+					j = (j + 1) & (unsigned)(usr_cap - 1);
+				usr_cache[j] = old[i];
+			}
+		free(old);
+	}
+	unsigned j = h & (unsigned)(usr_cap - 1);
+	while (usr_cache[j].usr) {
+		if (clang_equalCursors(usr_cache[j].cur, c))
+			return usr_cache[j].usr;
+		j = (j + 1) & (unsigned)(usr_cap - 1);
+	}
+	usr_cache[j].cur = c;
+	usr_cache[j].usr = usr_of(L->tu, c);
+	usr_n++;
+	return usr_cache[j].usr;
+}
+
 /* The function defined in this TU that decl names, or NULL. */
 struct func *
 lower_func_of(struct lower *L, CXCursor decl)
 {
-	const char *usr = usr_of(L->tu, decl);
+	const char *usr = lower_usr(L, decl);
 	return usr[0] ? fmap_get(&funcs_by_usr, usr) : NULL;
 }
 
@@ -358,7 +397,12 @@ for_parts(struct lower *L, CXCursor s, CXCursor *kids, int n, int *part)
 	unsigned nt;
 	unsigned semi[2] = {0, 0}, close = 0;
 	int ns = 0, depth = 0;
-	clang_tokenize(L->ctu, clang_getCursorExtent(s), &toks, &nt);
+	/* the header only: tokenizing the body too would cost a pass over
+	 * every nested loop again */
+	CXSourceRange r = clang_getCursorExtent(s);
+	if (n > 0)
+		r = clang_getRange(clang_getRangeStart(r), clang_getRangeStart(clang_getCursorExtent(kids[n - 1])));
+	clang_tokenize(L->ctu, r, &toks, &nt);
 	for (unsigned i = 0; i < nt; i++) {
 		CXString t = clang_getTokenSpelling(L->ctu, toks[i]);
 		const char *x = clang_getCString(t);
@@ -774,6 +818,7 @@ lower_func(struct tu *tu, CXTranslationUnit ctu, struct func *fn, CXCursor c)
 	lower_region_pop(&L, -1);
 	free(L.map);
 	free(L.labels);
+	free(L.keyhash);
 	free(L.temps);
 	free(L.callkeys);
 }
@@ -812,4 +857,7 @@ lower_tu(struct tu *tu, CXTranslationUnit ctu)
 	free(funcs_by_usr.key);
 	free(funcs_by_usr.val);
 	memset(&funcs_by_usr, 0, sizeof funcs_by_usr);
+	free(usr_cache);	/* the strings are in the TU's arena */
+	usr_cache = NULL;
+	usr_cap = usr_n = 0;
 }

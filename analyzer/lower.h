@@ -46,6 +46,7 @@ struct lower {
 	int nlabels, caplabels;
 	int *temps;		/* temporaries of the current statement */
 	int ntemps, captemps;
+	int *keyhash, keycap;	/* cfg_key's table */
 	struct {
 		CXCursor cur;
 		int key;
@@ -71,6 +72,7 @@ int lower_region_push(struct lower *L, enum region_kind k);
 void lower_region_pop(struct lower *L, int saved);
 void lower_stmt(struct lower *L, CXCursor s);
 struct func *lower_func_of(struct lower *L, CXCursor decl);
+const char *lower_usr(struct lower *L, CXCursor decl);
 
 /* cfg.c: the control-flow graph and holder keys, built while lowering */
 int cfg_block(struct lower *L);

@@ -233,8 +233,7 @@ static int attr_noreturn(struct lower *L, CXCursor ref);
 static const struct fattrs *
 callee_attrs(struct lower *L, CXCursor ref)
 {
-	CXString u = clang_getCursorUSR(ref);
-	const char *usr = clang_getCString(u);
+	const char *usr = lower_usr(L, ref);
 	unsigned h = 2166136261u;
 	for (const char *p = usr; *p; p++)
 		h = (h ^ (unsigned char)*p) * 16777619u;
@@ -261,7 +260,6 @@ callee_attrs(struct lower *L, CXCursor ref)
 		a->next = fattr_table[h];
 		fattr_table[h] = a;
 	}
-	clang_disposeString(u);
 	return a;
 }
 
@@ -343,11 +341,8 @@ lower_call(struct lower *L, CXCursor c, struct hole k)
 	cl->region = L->region;
 	if (direct) {
 		cl->callee = lower_func_of(L, ref);
-		if (!cl->callee) {
-			CXString u = clang_getCursorUSR(ref);
-			cl->callee_usr = arena_strdup(&tu->arena, clang_getCString(u));
-			clang_disposeString(u);
-		}
+		if (!cl->callee)
+			cl->callee_usr = lower_usr(L, ref);
 		cl->model = find_model(name);
 		if (!cl->model && !cl->callee && callee_attrs(L, ref)->malloc)
 			cl->model = &attr_malloc_model;
