@@ -455,6 +455,15 @@ cx_analyze_file(const char *file, struct tu *tu)
 	CXCompilationDatabase db = NULL;
 	CXCompileCommands cmds = NULL;
 	char *absfile = realpath(file, NULL);
+	if (!absfile && in_memory) {
+		/* a buffer whose file need not exist: clang can match it by
+		 * name only, so it goes by its absolute name once we move to
+		 * its compile command's directory */
+		char here[PATH_MAX];
+		if (getcwd(here, sizeof here))
+			absfile = path_display(NULL, here, file);
+	}
+	char *cmdfile = NULL;	/* the compile command's own file, absolute */
 	if (opt.compdb_dir) {
 		CXCompilationDatabase_Error err;
 		db = clang_CompilationDatabase_fromDirectory(opt.compdb_dir, &err);
@@ -467,6 +476,9 @@ cx_analyze_file(const char *file, struct tu *tu)
 			CXString d = clang_CompileCommand_getDirectory(cmd);
 			dir = xstrdup(clang_getCString(d));
 			clang_disposeString(d);
+			CXString f = clang_CompileCommand_getFilename(cmd);
+			cmdfile = path_display(NULL, dir, clang_getCString(f));
+			clang_disposeString(f);
 			unsigned n = clang_CompileCommand_getNumArgs(cmd);
 			for (unsigned i = 1; i < n; i++) {
 				CXString a = clang_CompileCommand_getArg(cmd, i);
@@ -480,7 +492,12 @@ cx_analyze_file(const char *file, struct tu *tu)
 					clang_disposeString(a);
 					continue;
 				}
-				pv_push(&args, xstrdup(s));
+				char *arg = in_memory && absfile && s[0] != '-' ? path_display(NULL, dir, s) : NULL;
+				if (arg && !strcmp(arg, cmdfile))
+					pv_push(&args, xstrdup(absfile));	/* the buffer */
+				else
+					pv_push(&args, xstrdup(s));
+				free(arg);
 				clang_disposeString(a);
 			}
 		} else {
@@ -489,8 +506,16 @@ cx_analyze_file(const char *file, struct tu *tu)
 		}
 	}
 	int from_db = dir != NULL;
-	if (!from_db)
+	if (!from_db) {
+		/* a buffer named with no extension (standard input's "<stdin>")
+		 * is C; clang would take it for a serialized AST */
+		const char *base = strrchr(file, '/');
+		if (in_memory && !strchr(base ? base : file, '.')) {
+			pv_push(&args, xstrdup("-x"));
+			pv_push(&args, xstrdup("c"));
+		}
 		pv_push(&args, xstrdup(file));
+	}
 	for (int i = 0; i < opt.nclang_args; i++)
 		pv_push(&args, xstrdup(opt.clang_args[i]));
 	pv_push(&args, xstrdup("-resource-dir"));
@@ -507,19 +532,13 @@ cx_analyze_file(const char *file, struct tu *tu)
 	}
 	/* The buffer's name must be the one clang opens: absolute once we
 	 * have moved to the compile command's directory. */
-	struct CXUnsavedFile buf = {file, unsaved_text, (unsigned long)unsaved_len};
-	char *bufname = NULL;
-	if (in_memory && from_db && file[0] != '/') {
-		bufname = xmalloc(strlen(oldcwd) + strlen(file) + 2);
-		sprintf(bufname, "%s/%s", oldcwd, file);
-		buf.Filename = bufname;
-	}
+	struct CXUnsavedFile buf = {from_db && absfile ? absfile : file, unsaved_text,
+				    (unsigned long)unsaved_len};
 	CXTranslationUnit ctu = NULL;
 	unsigned flags = CXTranslationUnit_KeepGoing;
 	enum CXErrorCode e = clang_parseTranslationUnit2(the_index, NULL,
 		(const char *const *)args.v, args.n, in_memory ? &buf : NULL,
 		in_memory ? 1 : 0, flags, &ctu);
-	free(bufname);
 	if ((e != CXError_Success || !ctu) && opt.quiet) {
 		rc = -1;
 	} else if (e != CXError_Success || !ctu) {
@@ -548,6 +567,7 @@ cx_analyze_file(const char *file, struct tu *tu)
 		clang_CompilationDatabase_dispose(db);
 	free(dir);
 	free(absfile);
+	free(cmdfile);
 	cur_dir = NULL;
 	return rc;
 }

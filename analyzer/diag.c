@@ -25,6 +25,12 @@ const char *const reason_text[R__COUNT] = {
 #undef REASON
 };
 
+const struct diag_doc diag_doc[DIAG__COUNT] = {
+#define DIAG_DOC(e, name, precision, tags, summary, help) [e] = {name, precision, tags, summary, help},
+#include "diag.def"
+#undef DIAG_DOC
+};
+
 const char *
 severity_name(enum severity s)
 {
@@ -74,33 +80,65 @@ vformat(const char *fmt, va_list ap)
 	return s;
 }
 
-/* ---- suppression comments ----
- * A comment "escape-check: ignore" on the line of a finding or the line
- * before it silences the finding; "escape-check: ignore heap-leak vla"
- * silences only those codes. Real code has idioms no analysis should be
- * argued with. */
+/* ---- source text ----
+ * The text of each file that has findings, read once: suppression
+ * comments are looked up in it, and the SARIF report hashes its lines
+ * and converts columns with it. A file read from standard input (or an
+ * editor's buffer) is registered with diag_source_set under the name
+ * its positions carry, so nothing is read from disk for it. */
 
 struct srcfile {
 	char *name;
-	char **lines;
+	char *text;		/* NULL when the file cannot be read */
+	size_t len;
+	size_t *line;		/* byte offset of each line's start */
 	int n;
 };
 static struct ptrvec srcfiles;
 
 static struct srcfile *
-load_source(const char *name)
+find_source(const char *name)
 {
 	for (int i = 0; i < srcfiles.n; i++) {
 		struct srcfile *f = srcfiles.v[i];
 		if (!strcmp(f->name, name))
 			return f;
 	}
+	return NULL;
+}
+
+static struct srcfile *
+new_source(const char *name, char *text, size_t len)
+{
 	struct srcfile *f = xcalloc(1, sizeof *f);
 	f->name = xstrdup(name);
+	f->text = text;
+	f->len = len;
 	pv_push(&srcfiles, f);
+	if (!text)
+		return f;
+	int cap = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (i > 0 && text[i - 1] != '\n')
+			continue;
+		if (f->n == cap) {
+			cap = cap ? cap * 2 : 256;
+			f->line = xrealloc(f->line, sizeof *f->line * (size_t)cap);
+		}
+		f->line[f->n++] = i;
+	}
+	return f;
+}
+
+static struct srcfile *
+load_source(const char *name)
+{
+	struct srcfile *f = find_source(name);
+	if (f)
+		return f;
 	FILE *fp = fopen(name, "rb");
 	if (!fp)
-		return f;
+		return new_source(name, NULL, 0);
 	struct strbuf b = {0};
 	char buf[8192];
 	size_t n;
@@ -108,57 +146,105 @@ load_source(const char *name)
 		sb_addn(&b, buf, n);
 	fclose(fp);
 	if (!b.s)
-		return f;
-	int cap = 0;
-	for (char *p = b.s, *e; p && *p; p = e ? e + 1 : NULL) {
-		e = strchr(p, '\n');
-		if (e)
-			*e = 0;
-		if (f->n == cap) {
-			cap = cap ? cap * 2 : 256;
-			f->lines = xrealloc(f->lines, sizeof *f->lines * (size_t)cap);
-		}
-		f->lines[f->n++] = strstr(p, "escape-check:") ? xstrdup(p) : NULL;
-	}
-	sb_free(&b);
-	return f;
+		sb_add(&b, "");
+	return new_source(name, b.s, b.len);
 }
 
-static int
-line_ignores(const char *line, const char *code)
+void
+diag_source_set(const char *file, const char *text, size_t len)
 {
-	const char *p = line ? strstr(line, "escape-check:") : NULL;
+	char *copy = xmalloc(len + 1);
+	memcpy(copy, text, len);
+	copy[len] = 0;
+	struct srcfile *f = find_source(file);
+	if (!f) {
+		new_source(file, copy, len);
+		return;
+	}
+	/* replaced: index the new text under the same entry */
+	struct srcfile *g = new_source(file, copy, len);
+	srcfiles.n--;
+	free(f->text);
+	free(f->line);
+	free(g->name);
+	g->name = f->name;
+	*f = *g;
+	free(g);
+}
+
+const char *
+diag_source_text(const char *file, size_t *len)
+{
+	struct srcfile *f = load_source(file);
+	*len = f->len;
+	return f->text;
+}
+
+const char *
+diag_source_line(const char *file, int line, size_t *len)
+{
+	struct srcfile *f = load_source(file);
+	if (!f->text || line < 1 || line > f->n) {
+		*len = 0;
+		return NULL;
+	}
+	size_t start = f->line[line - 1];
+	size_t end = line < f->n ? f->line[line] : f->len;
+	if (end > start && f->text[end - 1] == '\n')
+		end--;
+	if (end > start && f->text[end - 1] == '\r')
+		end--;
+	*len = end - start;
+	return f->text + start;
+}
+
+/* ---- suppression comments ----
+ * A comment "escape-check: ignore" on the line of a finding or the line
+ * before it silences the finding; "escape-check: ignore heap-leak vla"
+ * silences only those codes. Real code has idioms no analysis should be
+ * argued with. */
+
+static int
+line_ignores(const char *line, size_t len, const char *code)
+{
+	static const char tag[] = "escape-check:";
+	const char *p = line ? memmem(line, len, tag, sizeof tag - 1) : NULL;
 	if (!p)
 		return 0;
-	p += strlen("escape-check:");
-	while (*p == ' ')
+	const char *end = line + len;
+	p += sizeof tag - 1;
+	while (p < end && *p == ' ')
 		p++;
-	if (strncmp(p, "ignore", 6))
+	if (end - p < 6 || strncmp(p, "ignore", 6))
 		return 0;
 	p += 6;
 	size_t cl = strlen(code);
 	int listed = 0;
 	for (;;) {
-		while (*p == ' ' || *p == ',')
+		while (p < end && (*p == ' ' || *p == ','))
 			p++;
-		if (!*p || !strncmp(p, "*/", 2))
+		if (p == end || (end - p >= 2 && !strncmp(p, "*/", 2)))
 			return !listed;
-		size_t w = strcspn(p, " ,*");
+		size_t w = 0;
+		while (p + w < end && !strchr(" ,*", p[w]))
+			w++;
 		if (w == cl && !strncmp(p, code, cl))
 			return 1;
 		listed = 1;
-		p += w;
+		p += w ? w : 1;
 	}
 }
 
 static int
 suppressed(struct pos pos, enum diag_code code)
 {
-	struct srcfile *f = load_source(pos.file);
 	const char *c = diag_table[code].code;
-	for (int l = pos.line - 1; l >= pos.line - 2 && l >= 0; l--)
-		if (l < f->n && line_ignores(f->lines[l], c))
+	for (int l = pos.line; l >= pos.line - 1 && l >= 1; l--) {
+		size_t len;
+		const char *s = diag_source_line(pos.file, l, &len);
+		if (s && line_ignores(s, len, c))
 			return 1;
+	}
 	return 0;
 }
 
@@ -256,6 +342,46 @@ diag_bug_count(void)
 	return n;
 }
 
+/* ---- which findings a report shows ----
+ * By default a code is shown from its -m level on (diag.def); --enable
+ * shows it at every level, --disable never. Every format, and the exit
+ * status, go by diag_shown. */
+
+static enum code_state code_state[DIAG__COUNT];
+
+void
+diag_set_state(enum diag_code c, enum code_state s)
+{
+	code_state[c] = s;
+}
+
+int
+diag_shown(const struct diag *d, int level)
+{
+	switch (code_state[d->code]) {
+	case CODE_ON: return 1;
+	case CODE_OFF: return 0;
+	default: return diag_table[d->code].min_level <= level;
+	}
+}
+
+/* Shown findings that make the exit status 1: bug-class ones when
+ * min_severity is negative, else those of at least that severity. */
+int
+diag_failures(int level, int min_severity)
+{
+	int n = 0;
+	for (int i = 0; i < diags.n; i++) {
+		const struct diag *d = diags.v[i];
+		if (!diag_shown(d, level))
+			continue;
+		if (min_severity < 0 ? diag_table[d->code].bug_class
+				     : (int)diag_table[d->code].severity >= min_severity)
+			n++;
+	}
+	return n;
+}
+
 struct tool_error {
 	char *file, *msg;
 	int line, col;
@@ -311,9 +437,8 @@ diag_free_all(void)
 	pv_free(&files);
 	for (int i = 0; i < srcfiles.n; i++) {
 		struct srcfile *f = srcfiles.v[i];
-		for (int j = 0; j < f->n; j++)
-			free(f->lines[j]);
-		free(f->lines);
+		free(f->text);
+		free(f->line);
 		free(f->name);
 		free(f);
 	}

@@ -99,6 +99,16 @@ struct diag_info {
 	const char *description;
 };
 extern const struct diag_info diag_table[DIAG__COUNT];
+
+/* What a code means, for reports that explain it (SARIF rules). */
+struct diag_doc {
+	const char *name;	/* PascalCase rule name */
+	const char *precision;	/* SARIF's: very-high, high, medium, low */
+	const char *tags;	/* separated by spaces */
+	const char *summary;	/* one short line */
+	const char *help;	/* what it means and what to do */
+};
+extern const struct diag_doc diag_doc[DIAG__COUNT];
 extern const char *const reason_text[R__COUNT];
 const char *severity_name(enum severity s);
 
@@ -349,6 +359,7 @@ struct func {
 	int nregions, capregions;
 	struct event *events;
 	int nevents, capevents;
+	int *seq_region;		/* graph_region_at's table, built on use */
 	int nseq;
 	/* call graph */
 	int scc, lowlink, dfsnum, onstack;
@@ -388,6 +399,8 @@ struct edge *graph_flow(struct tu *tu, struct location *dst, int derefs,
 struct note *graph_note(struct tu *tu, struct note *next, struct pos pos,
 			const char *where, enum reason why);
 int region_is_ancestor(struct func *fn, int anc, int r);	/* or equal */
+int graph_region_at(struct func *fn, int seq);
+int graph_region_unconditional(struct func *fn, int r);
 struct event *graph_event(struct tu *tu, struct func *fn, enum event_kind k,
 			  struct location *var, const char *key, struct pos pos,
 			  int region);
@@ -418,7 +431,8 @@ void model_free_all(void);
 
 struct options {
 	int level;		/* -m level */
-	enum { FMT_TEXT, FMT_JSON } format;
+	enum { FMT_TEXT, FMT_GCC, FMT_JSON, FMT_SARIF } format;
+	int color;		/* escape sequences in the text formats */
 	const char *resource_dir;
 	const char *compdb_dir;
 	const char **clang_args;
@@ -496,6 +510,22 @@ void diag_sort(void);
 int diag_count(void);
 struct diag *diag_get(int i);
 int diag_bug_count(void);
+
+/* Which findings the reports show: by -m level (the default), always
+ * (--enable) or never (--disable). */
+enum code_state { CODE_BY_LEVEL, CODE_ON, CODE_OFF };
+void diag_set_state(enum diag_code c, enum code_state s);
+int diag_shown(const struct diag *d, int level);
+/* Shown findings that make the exit status 1: bug-class ones when
+ * min_severity < 0, else those of at least that severity. */
+int diag_failures(int level, int min_severity);
+
+/* The text of the files findings are in, read once (or registered, for
+ * standard input) under the name positions carry. NULL if unreadable. */
+void diag_source_set(const char *file, const char *text, size_t len);
+const char *diag_source_text(const char *file, size_t *len);
+/* Line (1-based) without its end of line; NULL if there is none. */
+const char *diag_source_line(const char *file, int line, size_t *len);
 void diag_free_all(void);
 
 /* Tool errors about the input (clang's errors), kept for JSON. */
@@ -507,6 +537,10 @@ void diag_get_error(int i, const char **file, int *line, int *col,
 /* ---- report_text.c, report_json.c --------------------------------------- */
 void report_text(FILE *out, int level);
 void report_json(FILE *out, int level);
+/* gcc's format: a line per finding, a note per trace step (report_gcc.c);
+ * SARIF 2.1.0 (report_sarif.c). */
+void report_gcc(FILE *out, int level);
+void report_sarif(FILE *out, int level);
 /* One diagnostic as a JSON object of the "diagnostics" array. */
 struct cJSON *report_json_diag(const struct diag *d);
 

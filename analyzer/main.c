@@ -3,9 +3,9 @@
  * passes: parse and lower, order, then per batch of functions wire the
  * calls, resolve the stores and solve; then check, and report.
  *
- * Exit status: 0 no bug-class finding; 1 at least one (a dangling stack
- * address); 2 a usage error, an unreadable file, or a translation unit
- * that cannot be parsed.
+ * Exit status: 0 no bug-class finding shown; 1 at least one (a dangling
+ * stack address, a heap leak), or one at or above --fail-on; 2 a usage
+ * error, an unreadable file, or a translation unit that cannot be parsed.
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -29,11 +29,23 @@ static const char usage_text[] =
 "usage: escape-check [options] FILE... [-- COMPILER-ARGS]\n"
 "\n"
 "Go-style escape analysis for C: where each object lives, whether its\n"
-"address escapes, and why.\n"
+"address escapes, and why. FILE '-' is standard input.\n"
 "\n"
 "  -m               print decisions (the default); repeat (-m -m) or use -m=2\n"
 "                   to add the flow trace that explains each one\n"
-"  --format=FMT     text (default) or json\n"
+"  --format=FMT     text (Go's -m, the default), gcc (FILE:LINE:COL: warning:\n"
+"                   ..., a note per trace step), json or sarif (SARIF 2.1.0)\n"
+"  -o FILE          write the report to FILE instead of standard output\n"
+"  --stdin-filename=PATH  name standard input ('-') PATH: for its flags (-p),\n"
+"                   its #include \"...\" directory and the printed positions\n"
+"                   (default <stdin>)\n"
+"  --color=WHEN     colour the text and gcc formats: auto (the default: on a\n"
+"                   terminal, unless NO_COLOR is set), always or never\n"
+"  --enable=CODES   show these codes (comma-separated, or all) at any -m level\n"
+"  --disable=CODES  never show these codes; later options override earlier\n"
+"  --fail-on=LEVEL  exit 1 when a finding of at least LEVEL is shown: error,\n"
+"                   warning or note (default: a bug-class finding)\n"
+"  --exit-zero      exit 0 even when findings are shown\n"
 "  -p DIR           read DIR/compile_commands.json for each FILE's flags\n"
 "  --resource-dir=DIR  clang's builtin headers (default: set at build time,\n"
 "                   or $ESCAPE_CHECK_RESOURCE_DIR)\n"
@@ -45,9 +57,13 @@ static const char usage_text[] =
 "  -h, --help       print this help\n"
 "  -- ARGS          pass ARGS (-I, -D, -std=...) to the parser\n"
 "\n"
+"Codes: stack-escape, stack-unknown, vla, alloca, heap-escape, heap-noescape,\n"
+"heap-leak, param-leak, param-noescape (docs/diagnostics.md).\n"
+"\n"
 "Exit status: 0 no bug found, 1 a dangling stack address or a heap leak\n"
-"found, 2 usage error, unreadable input or a file that does not parse.\n"
-"See escape-check(1) and docs/diagnostics.md.\n";
+"found (or a finding at --fail-on), 2 usage error, unreadable input or a\n"
+"file that does not parse.\n"
+"See escape-check(1), docs/diagnostics.md and docs/output.md.\n";
 
 static _Noreturn void
 usage_error(const char *fmt, const char *arg)
@@ -142,6 +158,7 @@ out:
 		pv_free(&fn->keys);
 		free(fn->regions);
 		free(fn->events);
+		free(fn->seq_region);
 	}
 	pv_free(&tu.funcs);
 	pv_free(&tu.order);
@@ -160,16 +177,77 @@ parse_level(const char *s)
 	return (int)v;
 }
 
-int
-main(int argc, char **argv)
-{
-	struct ptrvec files = {0}, models = {0};
-	int mcount = 0, lsp = 0;
-	char cwd[PATH_MAX];
+/* What the command line asks for, beyond struct options. */
+static struct {
+	struct ptrvec files, models;
+	int mcount, lsp, exit_zero;
+	int fail_on;		/* a severity, or -1: bug-class findings */
+	const char *output;	/* -o FILE, or NULL */
+	const char *stdin_name;	/* --stdin-filename */
+	int stdin_used;		/* FILE '-' was given */
+	enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } color;
+} cli = {.fail_on = -1};
 
-	opt.resource_dir = getenv("ESCAPE_CHECK_RESOURCE_DIR");
-	if (!opt.resource_dir || !opt.resource_dir[0])
-		opt.resource_dir = EC_DEFAULT_RESOURCE_DIR;
+/* The value of option name in argv[*i], written "name=VALUE" or "name
+ * VALUE" (then *i moves past VALUE); NULL if argv[*i] is not name. */
+static const char *
+value_of(const char *name, int argc, char **argv, int *i)
+{
+	size_t n = strlen(name);
+	const char *a = argv[*i];
+	if (strncmp(a, name, n) || (a[n] && a[n] != '='))
+		return NULL;
+	if (a[n] == '=')
+		return a + n + 1;
+	if (*i + 1 >= argc)
+		usage_error("%s needs a value", name);
+	return argv[++*i];
+}
+
+static const char *
+code_list(void)
+{
+	static char buf[512];
+	size_t n = 0;
+	for (int c = 0; c < DIAG__COUNT; c++)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", c ? ", " : "",
+				      diag_table[c].code);
+	return buf;
+}
+
+/* --enable / --disable: a comma-separated list of codes, or all. */
+static void
+set_codes(const char *list, enum code_state state)
+{
+	if (!list[0])
+		usage_error("%s", "--enable and --disable need codes");
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, ",");
+		int found = 0;
+		for (int c = 0; c < DIAG__COUNT; c++) {
+			const char *code = diag_table[c].code;
+			if ((n == 3 && !strncmp(p, "all", 3)) ||
+			    (strlen(code) == n && !strncmp(p, code, n))) {
+				diag_set_state(c, state);
+				found = 1;
+			}
+		}
+		if (!found) {
+			char what[128];
+			snprintf(what, sizeof what, "%.*s", (int)n, p);
+			fprintf(stderr, "%s: error: unknown code '%s' (the codes: all, %s)\n",
+				ec_progname, what, code_list());
+			exit(2);
+		}
+		p += n;
+		p += *p == ',';
+	}
+}
+
+static void
+parse_args(int argc, char **argv)
+{
+	const char *v;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "--")) {
@@ -177,37 +255,69 @@ main(int argc, char **argv)
 			opt.nclang_args = argc - i - 1;
 			break;
 		} else if (!strcmp(a, "-m")) {
-			mcount++;
+			cli.mcount++;
 		} else if (!strncmp(a, "-m=", 3)) {
-			mcount = parse_level(a + 3);
+			cli.mcount = parse_level(a + 3);
 		} else if (!strcmp(a, "-mm")) {
-			mcount += 2;
-		} else if (!strcmp(a, "--format") && i + 1 < argc) {
-			a = argv[++i];
-			goto format;
-		} else if (!strncmp(a, "--format=", 9)) {
-			a += 9;
-		format:
-			if (!strcmp(a, "text"))
+			cli.mcount += 2;
+		} else if ((v = value_of("--format", argc, argv, &i))) {
+			if (!strcmp(v, "text"))
 				opt.format = FMT_TEXT;
-			else if (!strcmp(a, "json"))
+			else if (!strcmp(v, "gcc"))
+				opt.format = FMT_GCC;
+			else if (!strcmp(v, "json"))
 				opt.format = FMT_JSON;
+			else if (!strcmp(v, "sarif"))
+				opt.format = FMT_SARIF;
 			else
-				usage_error("unknown format '%s' (text or json)", a);
+				usage_error("unknown format '%s' (text, gcc, json or sarif)", v);
+		} else if (!strcmp(a, "-o")) {
+			if (i + 1 >= argc)
+				usage_error("%s needs a file name", a);
+			cli.output = argv[++i];
+		} else if (!strncmp(a, "-o", 2)) {
+			cli.output = a + 2;
+		} else if ((v = value_of("--stdin-filename", argc, argv, &i))) {
+			if (!v[0])
+				usage_error("%s", "--stdin-filename needs a file name");
+			cli.stdin_name = v;
+		} else if (!strcmp(a, "--color")) {
+			cli.color = COLOR_ALWAYS;
+		} else if (!strncmp(a, "--color=", 8)) {
+			v = a + 8;
+			if (!strcmp(v, "auto"))
+				cli.color = COLOR_AUTO;
+			else if (!strcmp(v, "always"))
+				cli.color = COLOR_ALWAYS;
+			else if (!strcmp(v, "never"))
+				cli.color = COLOR_NEVER;
+			else
+				usage_error("unknown --color value '%s' (auto, always or never)", v);
+		} else if ((v = value_of("--enable", argc, argv, &i))) {
+			set_codes(v, CODE_ON);
+		} else if ((v = value_of("--disable", argc, argv, &i))) {
+			set_codes(v, CODE_OFF);
+		} else if ((v = value_of("--fail-on", argc, argv, &i))) {
+			if (!strcmp(v, "error"))
+				cli.fail_on = SEV_ERROR;
+			else if (!strcmp(v, "warning"))
+				cli.fail_on = SEV_WARNING;
+			else if (!strcmp(v, "note"))
+				cli.fail_on = SEV_NOTE;
+			else
+				usage_error("unknown --fail-on level '%s' (error, warning or note)", v);
+		} else if (!strcmp(a, "--exit-zero")) {
+			cli.exit_zero = 1;
 		} else if (!strcmp(a, "-p")) {
 			if (i + 1 >= argc)
 				usage_error("%s needs a directory", a);
 			opt.compdb_dir = argv[++i];
 		} else if (!strncmp(a, "-p", 2)) {
 			opt.compdb_dir = a + 2;
-		} else if (!strncmp(a, "--resource-dir=", 15)) {
-			opt.resource_dir = a + 15;
-		} else if (!strcmp(a, "--resource-dir")) {
-			if (i + 1 >= argc)
-				usage_error("%s needs a directory", a);
-			opt.resource_dir = argv[++i];
+		} else if ((v = value_of("--resource-dir", argc, argv, &i))) {
+			opt.resource_dir = v;
 		} else if (!strncmp(a, "--model=", 8)) {
-			pv_push(&models, (void *)(a + 8));
+			pv_push(&cli.models, (void *)(a + 8));
 		} else if (!strcmp(a, "-d")) {
 			if (i + 1 >= argc)
 				usage_error("%s needs letters (g, s, m, o)", a);
@@ -215,24 +325,87 @@ main(int argc, char **argv)
 		} else if (!strncmp(a, "-d", 2)) {
 			opt.dump = a + 2;
 		} else if (!strcmp(a, "--lsp")) {
-			lsp = 1;
+			cli.lsp = 1;
 		} else if (!strcmp(a, "--version")) {
 			printf("escape-check %s (libclang: %s)\n", EC_VERSION, cx_clang_version());
-			return 0;
+			exit(0);
 		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			fputs(usage_text, stdout);
-			return 0;
-		} else if (a[0] == '-' && a[1]) {
+			exit(0);
+		} else if (!strcmp(a, "-")) {
+			if (cli.stdin_used)
+				usage_error("%s", "standard input ('-') can be read only once");
+			cli.stdin_used = 1;
+			pv_push(&cli.files, (void *)a);
+		} else if (a[0] == '-') {
 			usage_error("unknown option '%s'", a);
 		} else {
-			pv_push(&files, (void *)a);
+			pv_push(&cli.files, (void *)a);
 		}
 	}
-	if (!files.n && !lsp)
+	if (!cli.files.n && !cli.lsp)
 		usage_error("%s", "no input file");
+	if (cli.stdin_name && !cli.stdin_used)
+		usage_error("%s", "--stdin-filename names standard input, but '-' is not among the files");
 	if (opt.dump && strspn(opt.dump, "gsmo") != strlen(opt.dump))
 		usage_error("unknown -d letters '%s' (g, s, m, o)", opt.dump);
-	opt.level = mcount ? mcount : 1;
+	opt.level = cli.mcount ? cli.mcount : 1;
+}
+
+/* FILE '-': standard input, read whole, parsed under its name (libclang's
+ * unsaved file) and registered as that file's text for the reports. */
+static void
+read_stdin(void)
+{
+	const char *name = cli.stdin_name ? cli.stdin_name : "<stdin>";
+	struct strbuf b = {0};
+	char buf[65536];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, stdin)) > 0)
+		sb_addn(&b, buf, n);
+	if (ferror(stdin))
+		fatal("reading standard input:");
+	if (!b.s)
+		sb_add(&b, "");
+	cx_set_unsaved(name, b.s, b.len);	/* b.s is kept until exit */
+	/* positions carry the name as given, or rebased on the current
+	 * directory when it comes back from clang through -p */
+	diag_source_set(name, b.s, b.len);
+	char *shown = path_display(opt.cwd, opt.cwd, name);
+	if (strcmp(shown, name))
+		diag_source_set(shown, b.s, b.len);
+	free(shown);
+	for (int i = 0; i < cli.files.n; i++)
+		if (!strcmp(cli.files.v[i], "-"))
+			cli.files.v[i] = (void *)name;
+}
+
+/* --color: auto is a terminal whose TERM is not dumb, unless NO_COLOR is
+ * set (no-color.org); CLICOLOR_FORCE forces it on. The command line wins
+ * over the environment. */
+static int
+use_color(FILE *out)
+{
+	if (cli.color != COLOR_AUTO)
+		return cli.color == COLOR_ALWAYS;
+	const char *no = getenv("NO_COLOR"), *force = getenv("CLICOLOR_FORCE");
+	if (no && no[0])
+		return 0;
+	if (force && force[0] && strcmp(force, "0"))
+		return 1;
+	const char *term = getenv("TERM");
+	return term && strcmp(term, "dumb") && isatty(fileno(out));
+}
+
+int
+main(int argc, char **argv)
+{
+	char cwd[PATH_MAX];
+
+	opt.resource_dir = getenv("ESCAPE_CHECK_RESOURCE_DIR");
+	if (!opt.resource_dir || !opt.resource_dir[0])
+		opt.resource_dir = EC_DEFAULT_RESOURCE_DIR;
+	parse_args(argc, argv);
 	if (!getcwd(cwd, sizeof cwd))
 		fatal("cannot read the current directory:");
 	opt.cwd = cwd;
@@ -243,37 +416,50 @@ main(int argc, char **argv)
 		fatal("clang builtin headers not found in %s (install libclang-common-19-dev or pass --resource-dir)",
 		      opt.resource_dir);
 	model_load(find_models());
-	for (int i = 0; i < models.n; i++)
-		model_load(models.v[i]);
-	if (lsp)
+	for (int i = 0; i < cli.models.n; i++)
+		model_load(cli.models.v[i]);
+	if (cli.lsp)
 		return lsp_main();
 
+	FILE *out = stdout;
+	if (cli.output && strcmp(cli.output, "-")) {
+		out = fopen(cli.output, "w");
+		if (!out)
+			fatal("%s:", cli.output);
+	}
+	opt.color = (opt.format == FMT_TEXT || opt.format == FMT_GCC) && use_color(out);
+	if (cli.stdin_used)
+		read_stdin();
+
+	struct ptrvec *files = &cli.files;
 	int failed = 0;
-	if (files.n > 1) {
+	if (files->n > 1) {
 		/* first pass: summaries only, so calls between the files use them */
 		opt.quiet = 1;
-		for (int i = 0; i < files.n; i++)
-			analyze(files.v[i]);
+		for (int i = 0; i < files->n; i++)
+			analyze(files->v[i]);
 		opt.quiet = 0;
 	}
-	for (int i = 0; i < files.n; i++)
-		if (analyze(files.v[i]) != 0)
+	for (int i = 0; i < files->n; i++)
+		if (analyze(files->v[i]) != 0)
 			failed = 1;
 
 	diag_sort();
-	if (opt.format == FMT_JSON)
-		report_json(stdout, opt.level);
-	else
-		report_text(stdout, opt.level);
-	int status = failed ? 2 : diag_bug_count() ? 1 : 0;
-	if (fflush(stdout) != 0)
-		fatal("writing the report:");
+	switch (opt.format) {
+	case FMT_TEXT: report_text(out, opt.level); break;
+	case FMT_GCC: report_gcc(out, opt.level); break;
+	case FMT_JSON: report_json(out, opt.level); break;
+	case FMT_SARIF: report_sarif(out, opt.level); break;
+	}
+	int status = failed ? 2 : !cli.exit_zero && diag_failures(opt.level, cli.fail_on) ? 1 : 0;
+	if (fflush(out) != 0 || (out != stdout && fclose(out) != 0))
+		fatal("writing the report to %s:", out == stdout ? "standard output" : cli.output);
 
 	diag_free_all();
 	summary_free_all();
 	model_free_all();
 	cx_shutdown();
-	pv_free(&files);
-	pv_free(&models);
+	pv_free(&cli.files);
+	pv_free(&cli.models);
 	return status;
 }

@@ -83,7 +83,7 @@ report_json(FILE *out, int level)
 	cJSON *diags = cJSON_AddArrayToObject(root, "diagnostics");
 	for (int i = 0; i < diag_count(); i++) {
 		struct diag *d = diag_get(i);
-		if (diag_table[d->code].min_level <= level)
+		if (diag_shown(d, level))
 			cJSON_AddItemToArray(diags, report_json_diag(d));
 	}
 	cJSON *errs = cJSON_AddArrayToObject(root, "errors");

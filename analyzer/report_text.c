@@ -9,14 +9,20 @@
  * Every line starts with the position of the object explained, as Go's
  * do, so grep and editors keep a trace together. Text from the source is
  * printed through put_safe: control characters never reach a terminal.
+ * With --color the positions are bold; the text stays Go's.
  */
 #include "ec.h"
 
 static void
 prefix(FILE *out, const struct pos *p)
 {
+	if (opt.color)
+		fputs("\033[01m", out);	/* bold, as gcc shows a position */
 	put_safe(out, p->file);
-	fprintf(out, ":%d:%d: ", p->line, p->col);
+	fprintf(out, ":%d:%d:", p->line, p->col);
+	if (opt.color)
+		fputs("\033[m\033[K", out);
+	fputc(' ', out);
 }
 
 void
@@ -24,7 +30,7 @@ report_text(FILE *out, int level)
 {
 	for (int i = 0; i < diag_count(); i++) {
 		struct diag *d = diag_get(i);
-		if (diag_table[d->code].min_level > level)
+		if (!diag_shown(d, level))
 			continue;
 		prefix(out, &d->pos);
 		put_safe(out, d->message);
