@@ -176,8 +176,6 @@ add_size_trace(struct diag *d, struct location *site)
 
 /* ---- block scope ---- */
 
-static int region_at(struct func *fn, int seq);
-
 struct seqrange {
 	int lo, hi, kill_region;
 };
@@ -200,7 +198,7 @@ used_after_block(struct func *fn, struct location *root, struct location *obj, i
 	struct seqrange range[4];
 	int nr = 0;
 	/* reset inside the block, after the store, on every path to its end */
-	int sr = stored >= 0 ? region_at(fn, stored) : obj->region;
+	int sr = stored >= 0 ? graph_region_at(fn, stored) : obj->region;
 	for (int i = 0; i < fn->nevents; i++) {
 		struct event *e = &fn->events[i];
 		if (e->var == root && e->kind == EV_WRITE && !e->weak && e->start > stored &&
@@ -240,21 +238,6 @@ in_loop_body(struct func *fn, struct location *obj)
 
 /* ---- flow sensitivity on the escape path ---- */
 
-/* The innermost region open at sequence number seq. */
-static int
-region_at(struct func *fn, int seq)
-{
-	int best = 0, start = -1;
-	for (int r = 0; r < fn->nregions; r++) {
-		struct region *g = &fn->regions[r];
-		if (g->start_seq <= seq && seq < g->end_seq && g->start_seq > start) {
-			best = r;
-			start = g->start_seq;
-		}
-	}
-	return best;
-}
-
 /* The graph is flow-insensitive, so a path may pass through a variable
  * that is overwritten between the flow in and the flow out:
  *     p = &x; ... p = strdup(s); return p;
@@ -269,7 +252,7 @@ path_killed(struct func *fn, struct path *p)
 		int a = p->edge[i - 1]->seq, b = p->edge[i]->seq;
 		if (a >= b)
 			continue;	/* around a loop: cannot tell */
-		int rb = region_at(fn, b);
+		int rb = graph_region_at(fn, b);
 		for (int k = 0; k < fn->nevents; k++) {
 			struct event *e = &fn->events[k];
 			if (e->var == v && e->kind == EV_WRITE && !e->weak && e->start > a && e->seq < b &&

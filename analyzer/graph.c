@@ -98,3 +98,24 @@ graph_event(struct tu *tu, struct func *fn, enum event_kind k,
 	e->start = e->seq;
 	return e;
 }
+
+/* The innermost region open at sequence number seq, from a table built
+ * on first use (one entry per sequence number). */
+int
+graph_region_at(struct func *fn, int seq)
+{
+	if (!fn->seq_region) {
+		fn->seq_region = xcalloc((size_t)fn->nseq + 1, sizeof *fn->seq_region);
+		/* regions are numbered in the order they open, and nest */
+		for (int r = 0; r < fn->nregions; r++) {
+			int lo = fn->regions[r].start_seq, hi = fn->regions[r].end_seq;
+			if (hi < 0 || hi > fn->nseq)
+				hi = fn->nseq;
+			for (int q = lo < 0 ? 0 : lo; q < hi; q++)
+				fn->seq_region[q] = r;
+		}
+	}
+	if (seq < 0 || seq > fn->nseq)
+		return 0;
+	return fn->seq_region[seq];
+}
