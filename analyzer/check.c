@@ -339,6 +339,10 @@ check_alloc(struct func *fn, struct location *l)
 	if (d && l->free_text) {
 		diag_step(d, STEP_FLOW, l->free_pos, "flow: {freed} = %s", holder_name(l));
 		diag_step(d, STEP_FROM, l->free_pos, "from %s (%s)", l->free_text, reason_text[R_FREED]);
+	} else if (d && check_want_traces()) {
+		/* never freed here, never escaping: where it is made says it all */
+		diag_step(d, STEP_FLOW, l->pos, "flow: %s = &%s", holder_name(l), l->name);
+		diag_step(d, STEP_FROM, l->pos, "from %s (spill)", l->site_text);
 	}
 }
 
