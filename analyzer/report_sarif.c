@@ -29,8 +29,8 @@
 
 #include "ec.h"
 
-#ifndef EC_DOCS_URL
-#define EC_DOCS_URL "file:///usr/local/share/doc/escape-check/diagnostics.md"
+#ifndef EC_DOCS_URL	/* set by the build (analyzer/CMakeLists.txt) */
+#define EC_DOCS_URL "file:///usr/local/share/doc/escape_check/diagnostics.md"
 #endif
 
 extern const char *ec_version_string(void);
