@@ -185,6 +185,7 @@ static struct {
 	const char *output;	/* -o FILE, or NULL */
 	const char *stdin_name;	/* --stdin-filename */
 	int stdin_used;		/* FILE '-' was given */
+	char *stdin_text;	/* what it held, parsed in place of the file */
 	enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } color;
 } cli = {.fail_on = -1};
 
@@ -367,7 +368,8 @@ read_stdin(void)
 		fatal("reading standard input:");
 	if (!b.s)
 		sb_add(&b, "");
-	cx_set_unsaved(name, b.s, b.len);	/* b.s is kept until exit */
+	cli.stdin_text = b.s;
+	cx_set_unsaved(name, b.s, b.len);
 	/* positions carry the name as given, or rebased on the current
 	 * directory when it comes back from clang through -p */
 	diag_source_set(name, b.s, b.len);
@@ -459,6 +461,7 @@ main(int argc, char **argv)
 	summary_free_all();
 	model_free_all();
 	cx_shutdown();
+	free(cli.stdin_text);
 	pv_free(&cli.files);
 	pv_free(&cli.models);
 	return status;
