@@ -52,6 +52,7 @@ enum {
 #define MAX_MESSAGE (64u << 20)	/* bodies larger than this are refused */
 #define MAX_HEADER 8192		/* one header line */
 #define CHANGE_DELAY_MS 200	/* quiet time before analysing a change */
+#define ANALYSIS_TIMEOUT 120	/* seconds for one analysis */
 
 /* ---- input: a buffered reader on fd 0, so we can ask whether more is
  * waiting before we start an analysis ---- */
@@ -602,11 +603,13 @@ analyze_doc(struct doc *doc)
 	const struct text *t = text_of(doc->path);
 
 	cx_set_unsaved(doc->path, doc->text ? doc->text : "", doc->len);
+	/* suppression comments are read from the buffer, not the disk */
+	diag_source_set(doc->path, doc->text ? doc->text : "", doc->len);
 	analyze(doc->path);	/* a parse failure leaves clang's errors */
 	diag_sort();
 	for (int i = 0; i < diag_count(); i++) {
 		struct diag *d = diag_get(i);
-		if (diag_table[d->code].min_level > opt.level)
+		if (!diag_shown(d, opt.level))
 			continue;
 		char *p = abs_path(d->pos.file);
 		if (!strcmp(p, doc->path))
@@ -697,6 +700,7 @@ run_analysis(struct doc *d)
 	}
 	if (pid == 0) {
 		close(fds[0]);
+		alarm(ANALYSIS_TIMEOUT);	/* a runaway analysis is killed */
 		/* nothing of the protocol stream is ours: stdout goes nowhere */
 		FILE *devnull = freopen("/dev/null", "w", stdout);
 		(void)devnull;
@@ -734,7 +738,10 @@ run_analysis(struct doc *d)
 	if (!cJSON_IsArray(list)) {
 		cJSON_Delete(list);
 		char why[160];
-		if (WIFSIGNALED(status))
+		if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM)
+			snprintf(why, sizeof why, "escape-check: the analysis of this file took over %d s and was stopped",
+				 ANALYSIS_TIMEOUT);
+		else if (WIFSIGNALED(status))
 			snprintf(why, sizeof why, "escape-check: the analysis of this file crashed (signal %d); see the server's log",
 				 WTERMSIG(status));
 		else

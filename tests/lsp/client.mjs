@@ -149,6 +149,16 @@ assert.equal(p.version, 20);
 assert.deepEqual(p.diagnostics.map(d => d.message), ['p does not escape']);
 ok('twelve quick changes: one analysis, of version 20');
 
+// A suppression comment in the unsaved text (the file is not on disk).
+got = nextDiagnostics(guri);
+await conn.sendNotification(lsp.DidChangeTextDocumentNotification.type, {
+  textDocument: { uri: guri, version: 21 },
+  contentChanges: [{ text: '/* é😀 */ int *f(void) { int x = 1; return &x; } /* escape-check: ignore stack-escape */\n' }],
+});
+p = await got;
+assert.deepEqual(p.diagnostics, []);
+ok('a suppression comment in the unsaved text is honoured');
+
 // Unknown requests: MethodNotFound; the server carries on.
 await assert.rejects(conn.sendRequest('textDocument/hover', {
   textDocument: { uri }, position: { line: 0, character: 0 } }),

@@ -232,6 +232,23 @@ s.end();
 const st = await s.exited;
 assert.equal(st.signal, null, 'random bytes: no signal');
 ok(`200000 random bytes: no crash (status ${st.code})`);
+// A fatal error in an analysis (here: no compile_commands.json where -p
+// says) costs that analysis, not the server.
+s = start(['-p', '/nonexistent/escape-check-build']);
+s.send(req(1, 'initialize', { capabilities: {} }));
+await s.next();
+s.send(note('textDocument/didOpen', { textDocument: { uri: 'file:///tmp/escape-check-lsp-fatal.c', languageId: 'c', version: 1, text: 'int x;\n' } }));
+m = await s.next();
+assert.equal(m.params.diagnostics.length, 1);
+assert.equal(m.params.diagnostics[0].severity, 1);
+assert.match(m.params.diagnostics[0].message, /analysis of this file failed \(status 2\)/);
+s.send(req(2, 'x/still-there'));
+await expectError(s, 2, -32601, 'a fatal error in an analysis is an Error diagnostic; the server goes on');
+s.send(req(3, 'shutdown'));
+await s.next();
+s.send(note('exit'));
+assert.deepEqual(await s.exited, { code: 0, signal: null });
+
 s = start();
 s.raw('Content-Length: 99999999999\r\n\r\n');
 await expectError(s, null, -32700, 'a Content-Length over the limit');
