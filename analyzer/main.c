@@ -55,11 +55,10 @@ static const char usage_text[] =
 "  --lsp            run as a language server on stdin/stdout (docs/editors.md)\n"
 "  --version        print the version of escape-check and of libclang\n"
 "  -h, --help       print this help\n"
-"  -- ARGS          pass ARGS (-I, -D, -std=...) to the parser\n"
-"\n"
-"Codes: stack-escape, stack-unknown, vla, alloca, heap-escape, heap-noescape,\n"
-"heap-leak, param-leak, param-noescape (docs/diagnostics.md).\n"
-"\n"
+"  -- ARGS          pass ARGS (-I, -D, -std=...) to the parser\n";
+
+/* after the list of codes */
+static const char usage_end[] =
 "Exit status: 0 no bug found, 1 a dangling stack address or a heap leak\n"
 "found (or a finding at --fail-on), 2 usage error, unreadable input or a\n"
 "file that does not parse.\n"
@@ -332,6 +331,15 @@ parse_args(int argc, char **argv)
 			exit(0);
 		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			fputs(usage_text, stdout);
+			/* the codes, from diag.def, in lines of at most 78 columns */
+			int col = printf("\nCodes:");
+			for (int c = 0; c < DIAG__COUNT; c++) {
+				const char *code = diag_table[c].code;
+				if (col + (int)strlen(code) + 2 > 78)
+					col = printf("\n");
+				col += printf(" %s%s", code, c + 1 < DIAG__COUNT ? "," : ".");
+			}
+			printf("\n\n%s", usage_end);
 			exit(0);
 		} else if (!strcmp(a, "-")) {
 			if (cli.stdin_used)

@@ -47,16 +47,12 @@ plain(FILE *out, const char *s)
 	struct strbuf b = {0};
 	sb_add(&b, "");
 	for (const char *p = s; *p; p++) {
-		if (p[0] == ':' && p[1] == ' ') {
-			if (p > s && p[-1] != ' ') {
-				continue;	/* the space is kept by the next round */
-			}
-			sb_addn(&b, p, 1);
+		if (p[0] == ':' && p[1] == ' ' && p > s && p[-1] != ' ')
+			continue;		/* a label's colon: the space stays */
+		sb_addn(&b, p, 1);
+		if (p[0] == ':')		/* a source colon: its spaces go */
 			while (p[1] == ' ')
 				p++;
-			continue;
-		}
-		sb_addn(&b, p, 1);
 	}
 	put_safe(out, b.s);
 	sb_free(&b);
