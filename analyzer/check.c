@@ -99,14 +99,15 @@ symbol(struct location *l)
 
 int check_traces = -1;
 
-/* Traces cost time and memory: build them for -m -m and for the
- * structured formats (and whoever sets check_traces to 1, the LSP). */
+/* Traces cost time and memory: build them for -m -m and for JSON and
+ * SARIF, which carry them at any level (and for whoever sets
+ * check_traces to 1: the LSP server). */
 int
 check_want_traces(void)
 {
 	if (check_traces >= 0)
 		return check_traces;
-	return opt.level >= 2 || opt.format != FMT_TEXT;
+	return opt.level >= 2 || opt.format == FMT_JSON || opt.format == FMT_SARIF;
 }
 
 /* ---- size traces (VLA, alloca) ---- */

@@ -16,6 +16,34 @@
 
 #include "ec.h"
 
+/* JSON text must be UTF-8: a byte from the source that is not (a Latin-1
+ * comment, a binary string) becomes U+FFFD, as the SARIF report does. */
+static cJSON *
+add_string(cJSON *o, const char *name, const char *v)
+{
+	const unsigned char *p = (const unsigned char *)(v ? v : "");
+	struct strbuf b = {0};
+	sb_add(&b, "");
+	while (*p) {
+		unsigned c = *p;
+		int len = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 && c >= 0xc2 ? 2
+			: (c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 && c <= 0xf4 ? 4 : 0;
+		int ok = len > 0;
+		for (int i = 1; ok && i < len; i++)
+			ok = (p[i] & 0xc0) == 0x80;
+		if (!ok) {
+			sb_add(&b, "\xef\xbf\xbd");
+			p++;
+			continue;
+		}
+		sb_addn(&b, (const char *)p, (size_t)len);
+		p += len;
+	}
+	cJSON *r = cJSON_AddStringToObject(o, name, b.s);
+	sb_free(&b);
+	return r;
+}
+
 static cJSON *
 lsp_pos(int line, int col)
 {
@@ -47,24 +75,24 @@ cJSON *
 report_json_diag(const struct diag *d)
 {
 	cJSON *o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "file", d->pos.file);
+	add_string(o, "file", d->pos.file);
 	cJSON_AddNumberToObject(o, "line", d->pos.line);
 	cJSON_AddNumberToObject(o, "column", d->pos.col);
 	cJSON_AddItemToObject(o, "range", range(&d->pos));
-	cJSON_AddStringToObject(o, "severity", severity_name(diag_table[d->code].severity));
-	cJSON_AddStringToObject(o, "code", diag_table[d->code].code);
-	cJSON_AddStringToObject(o, "message", d->message);
-	cJSON_AddStringToObject(o, "function", d->function);
-	cJSON_AddStringToObject(o, "symbol", d->symbol);
+	add_string(o, "severity", severity_name(diag_table[d->code].severity));
+	add_string(o, "code", diag_table[d->code].code);
+	add_string(o, "message", d->message);
+	add_string(o, "function", d->function);
+	add_string(o, "symbol", d->symbol);
 	cJSON *trace = cJSON_AddArrayToObject(o, "trace");
 	for (int j = 0; j < d->nsteps; j++) {
 		struct step *s = &d->steps[j];
 		cJSON *t = cJSON_CreateObject();
-		cJSON_AddStringToObject(t, "kind", s->kind == STEP_FLOW ? "flow" : "from");
-		cJSON_AddStringToObject(t, "file", s->pos.file);
+		add_string(t, "kind", s->kind == STEP_FLOW ? "flow" : "from");
+		add_string(t, "file", s->pos.file);
 		cJSON_AddNumberToObject(t, "line", s->pos.line);
 		cJSON_AddNumberToObject(t, "column", s->pos.col);
-		cJSON_AddStringToObject(t, "message", s->text);
+		add_string(t, "message", s->text);
 		cJSON_AddItemToArray(trace, t);
 	}
 	return o;
@@ -76,9 +104,9 @@ report_json(FILE *out, int level)
 	cJSON *root = cJSON_CreateObject();
 	cJSON_AddNumberToObject(root, "version", 1);
 	cJSON *tool = cJSON_AddObjectToObject(root, "tool");
-	cJSON_AddStringToObject(tool, "name", "escape-check");
-	cJSON_AddStringToObject(tool, "version", ec_version_string());
-	cJSON_AddStringToObject(tool, "libclang", cx_clang_version());
+	add_string(tool, "name", "escape-check");
+	add_string(tool, "version", ec_version_string());
+	add_string(tool, "libclang", cx_clang_version());
 	cJSON_AddNumberToObject(root, "level", level);
 	cJSON *diags = cJSON_AddArrayToObject(root, "diagnostics");
 	for (int i = 0; i < diag_count(); i++) {
@@ -92,10 +120,10 @@ report_json(FILE *out, int level)
 		int line, col;
 		diag_get_error(i, &file, &line, &col, &msg);
 		cJSON *e = cJSON_CreateObject();
-		cJSON_AddStringToObject(e, "file", file);
+		add_string(e, "file", file);
 		cJSON_AddNumberToObject(e, "line", line);
 		cJSON_AddNumberToObject(e, "column", col);
-		cJSON_AddStringToObject(e, "message", msg);
+		add_string(e, "message", msg);
 		cJSON_AddItemToArray(errs, e);
 	}
 	char *s = cJSON_Print(root);
