@@ -571,3 +571,37 @@ cx_analyze_file(const char *file, struct tu *tu)
 	cur_dir = NULL;
 	return rc;
 }
+
+/* The files of every entry of DIR/compile_commands.json, in its order,
+ * each once, as paths relative to the user's directory when they lie
+ * below it (-p DIR with no FILE: the whole project). */
+void
+cx_compdb_files(const char *dir, struct ptrvec *out)
+{
+	CXCompilationDatabase_Error err;
+	CXCompilationDatabase db = clang_CompilationDatabase_fromDirectory(dir, &err);
+	if (err != CXCompilationDatabase_NoError || !db)
+		fatal("%s/compile_commands.json: cannot be read or is not a valid compilation database", dir);
+	CXCompileCommands cmds = clang_CompilationDatabase_getAllCompileCommands(db);
+	unsigned n = cmds ? clang_CompileCommands_getSize(cmds) : 0;
+	for (unsigned i = 0; i < n; i++) {
+		CXCompileCommand cmd = clang_CompileCommands_getCommand(cmds, i);
+		CXString d = clang_CompileCommand_getDirectory(cmd);
+		CXString f = clang_CompileCommand_getFilename(cmd);
+		char *p = path_display(opt.cwd, clang_getCString(d), clang_getCString(f));
+		clang_disposeString(d);
+		clang_disposeString(f);
+		int dup = 0;
+		for (int j = 0; j < out->n && !dup; j++)
+			dup = !strcmp(out->v[j], p);
+		if (dup)
+			free(p);
+		else
+			pv_push(out, p);
+	}
+	if (cmds)
+		clang_CompileCommands_dispose(cmds);
+	clang_CompilationDatabase_dispose(db);
+	if (!out->n)
+		fatal("%s/compile_commands.json: no entries", dir);
+}

@@ -446,6 +446,8 @@ extern struct options opt;
 /* Parses one file and lowers it into tu; returns 0, or -1 when the file
  * could not be parsed (clang's errors already reported). */
 int cx_analyze_file(const char *file, struct tu *tu);
+/* -p DIR with no FILE: every file of DIR/compile_commands.json (malloc'd). */
+void cx_compdb_files(const char *dir, struct ptrvec *out);
 /* Parse text (len bytes, not copied: keep it until the parse) in place
  * of the file named file, which need not exist; cx_analyze_file uses it
  * when given exactly that name. NULL file: none. */

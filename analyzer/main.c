@@ -46,13 +46,15 @@ static const char usage_text[] =
 "  --fail-on=LEVEL  exit 1 when a finding of at least LEVEL is shown: error,\n"
 "                   warning or note (default: a bug-class finding)\n"
 "  --exit-zero      exit 0 even when findings are shown\n"
-"  -p DIR           read DIR/compile_commands.json for each FILE's flags\n"
+"  -p DIR           read DIR/compile_commands.json for each FILE's flags;\n"
+"                   with no FILE, analyse every file it lists\n"
 "  --resource-dir=DIR  clang's builtin headers (default: set at build time,\n"
 "                   or $ESCAPE_CHECK_RESOURCE_DIR)\n"
 "  --model=FILE     load another model table (JSON) after the C library's\n"
 "  -d LETTERS       dump internals: g graph, s solver result, m summaries,\n"
 "                   o batch order\n"
 "  --lsp            run as a language server on stdin/stdout (docs/editors.md)\n"
+"  --shard=K/N      analyse only every Nth file from the Kth (1-based)\n"
 "  --version        print the version of escape-check and of libclang\n"
 "  -h, --help       print this help\n"
 "  -- ARGS          pass ARGS (-I, -D, -std=...) to the parser\n";
@@ -180,6 +182,8 @@ parse_level(const char *s)
 static struct {
 	struct ptrvec files, models;
 	int mcount, lsp, exit_zero;
+	int shard_k, shard_n;		/* --shard K/N, or 0 */
+	int own_files;			/* files came from compile_commands.json */
 	int fail_on;		/* a severity, or -1: bug-class findings */
 	const char *output;	/* -o FILE, or NULL */
 	const char *stdin_name;	/* --stdin-filename */
@@ -326,6 +330,12 @@ parse_args(int argc, char **argv)
 			opt.dump = a + 2;
 		} else if (!strcmp(a, "--lsp")) {
 			cli.lsp = 1;
+		} else if ((v = value_of("--shard", argc, argv, &i))) {
+			char *end;
+			cli.shard_k = (int)strtol(v, &end, 10);
+			cli.shard_n = *end == '/' ? (int)strtol(end + 1, &end, 10) : 0;
+			if (*end || cli.shard_n < 1 || cli.shard_k < 1 || cli.shard_k > cli.shard_n)
+				usage_error("bad --shard '%s' (K/N with 1 <= K <= N)", v);
 		} else if (!strcmp(a, "--version")) {
 			printf("escape-check %s (libclang: %s)\n", EC_VERSION, cx_clang_version());
 			exit(0);
@@ -352,7 +362,7 @@ parse_args(int argc, char **argv)
 			pv_push(&cli.files, (void *)a);
 		}
 	}
-	if (!cli.files.n && !cli.lsp)
+	if (!cli.files.n && !cli.lsp && !opt.compdb_dir)
 		usage_error("%s", "no input file");
 	if (cli.stdin_name && !cli.stdin_used)
 		usage_error("%s", "--stdin-filename names standard input, but '-' is not among the files");
@@ -442,6 +452,22 @@ main(int argc, char **argv)
 		read_stdin();
 
 	struct ptrvec *files = &cli.files;
+	if (!files->n && opt.compdb_dir) {	/* -p DIR alone: the whole project */
+		cx_compdb_files(opt.compdb_dir, files);
+		cli.own_files = 1;
+	}
+	if (cli.shard_n > 1) {
+		/* --shard K/N: every Nth file from the Kth, so the shards of a CI
+		 * matrix cover the project once, whatever the machine */
+		int k = 0;
+		for (int i = 0; i < files->n; i++) {
+			if (i % cli.shard_n == cli.shard_k - 1)
+				files->v[k++] = files->v[i];
+			else if (cli.own_files)
+				free(files->v[i]);
+		}
+		files->n = k;
+	}
 	int failed = 0;
 	if (files->n > 1) {
 		/* first pass: summaries only, so calls between the files use them */
@@ -470,6 +496,9 @@ main(int argc, char **argv)
 	model_free_all();
 	cx_shutdown();
 	free(cli.stdin_text);
+	if (cli.own_files)
+		for (int i = 0; i < cli.files.n; i++)
+			free(cli.files.v[i]);
 	pv_free(&cli.files);
 	pv_free(&cli.models);
 	return status;

@@ -191,6 +191,29 @@ check_json() {
     ok json
 }
 
+# -p DIR with no FILE analyses every entry, sharing summaries between the
+# files (keep() in one file makes &x in the other escape); --shard K/N
+# takes every Nth entry from the Kth.
+check_project() {
+    mkdir -p whole
+    printf 'int *g;\nvoid keep(int *p) { g = p; }\n' >whole/keep.c
+    printf 'void keep(int *p);\nvoid use(void) { int x; keep(&x); }\n' >whole/use.c
+    printf '[{"directory":"%s/whole","file":"keep.c","arguments":["cc","-c","keep.c"]},{"directory":"%s/whole","file":"use.c","arguments":["cc","-c","use.c"]}]\n' \
+        "$T" "$T" >whole/compile_commands.json
+    run -p whole
+    expect_rc project 1 || return
+    grep -q '^whole/keep.c:2:16: leaking param: p$' "$T/out" &&
+        grep -q '^whole/use.c:2:22: address of x escapes its frame' "$T/out" ||
+        { failed project "missing a finding of the whole project"; return; }
+    run -p whole --shard=1/2
+    expect_rc shard 0 || return
+    grep -q 'keep.c' "$T/out" && ! grep -q 'use.c' "$T/out" ||
+        { failed shard "shard 1/2 should hold keep.c only"; return; }
+    run -p whole --shard=3/2
+    expect_rc shard-usage 2 || return
+    ok project
+}
+
 check_version
 check_help
 check_unknown_option
@@ -203,6 +226,7 @@ check_dashdash
 check_compdb
 check_directory
 check_json
+check_project
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
