@@ -463,6 +463,11 @@ int summary_fresh(const char *usr);
 int summary_lookup(const char *usr, int param, int *heap, int *unknown, int *result);
 int summary_lookup_to(const char *usr, int param, int j, int *to);
 void summary_free_all(void);
+char *summary_write(void);		/* JSON, malloc'd: for -j workers */
+int summary_read(const char *text);	/* merges it; 0 if malformed */
+
+/* ---- parallel.c: -j N ---------------------------------------------- */
+int parallel_analyze(const char **files, int nfiles, int n);
 
 /* ---- callgraph.c ----------------------------------------------------- */
 void callgraph_order(struct tu *tu);

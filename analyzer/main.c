@@ -55,6 +55,7 @@ static const char usage_text[] =
 "                   o batch order\n"
 "  --lsp            run as a language server on stdin/stdout (docs/editors.md)\n"
 "  --shard=K/N      analyse only every Nth file from the Kth (1-based)\n"
+"  -j N             analyse N files at a time (worker processes)\n"
 "  --version        print the version of escape-check and of libclang\n"
 "  -h, --help       print this help\n"
 "  -- ARGS          pass ARGS (-I, -D, -std=...) to the parser\n";
@@ -183,6 +184,7 @@ static struct {
 	struct ptrvec files, models;
 	int mcount, lsp, exit_zero;
 	int shard_k, shard_n;		/* --shard K/N, or 0 */
+	int jobs;			/* -j N */
 	int own_files;			/* files came from compile_commands.json */
 	int fail_on;		/* a severity, or -1: bug-class findings */
 	const char *output;	/* -o FILE, or NULL */
@@ -330,6 +332,15 @@ parse_args(int argc, char **argv)
 			opt.dump = a + 2;
 		} else if (!strcmp(a, "--lsp")) {
 			cli.lsp = 1;
+		} else if (!strcmp(a, "-j") || (!strncmp(a, "-j", 2) && a[2] >= '0' && a[2] <= '9') ||
+			   !strncmp(a, "--jobs=", 7)) {
+			const char *n = !strcmp(a, "-j") ? (i + 1 < argc ? argv[++i] : "")
+				      : a[1] == 'j' ? a + 2 : a + 7;
+			char *end;
+			long j = strtol(n, &end, 10);
+			if (!*n || *end || j < 1 || j > 256)
+				usage_error("bad -j '%s' (a number of workers from 1 to 256)", n);
+			cli.jobs = (int)j;
 		} else if ((v = value_of("--shard", argc, argv, &i))) {
 			char *end;
 			cli.shard_k = (int)strtol(v, &end, 10);
@@ -469,16 +480,21 @@ main(int argc, char **argv)
 		files->n = k;
 	}
 	int failed = 0;
-	if (files->n > 1) {
+	if (cli.jobs > 1 && files->n > 1 && !cli.stdin_used && !opt.dump) {
+		if (parallel_analyze((const char **)files->v, files->n,
+				     cli.jobs < files->n ? cli.jobs : files->n) != 0)
+			failed = 1;
+	} else if (files->n > 1) {
 		/* first pass: summaries only, so calls between the files use them */
 		opt.quiet = 1;
 		for (int i = 0; i < files->n; i++)
 			analyze(files->v[i]);
 		opt.quiet = 0;
 	}
-	for (int i = 0; i < files->n; i++)
-		if (analyze(files->v[i]) != 0)
-			failed = 1;
+	if (!(cli.jobs > 1 && files->n > 1 && !cli.stdin_used && !opt.dump))
+		for (int i = 0; i < files->n; i++)
+			if (analyze(files->v[i]) != 0)
+				failed = 1;
 
 	diag_sort();
 	switch (opt.format) {

@@ -5,11 +5,17 @@
  * instead of the unknown-callee assumption, as Go's export data does.
  *
  * When several files are given, main.c analyses them once to collect
- * summaries and then again to report; a chain of calls across files in
- * an order the first pass cannot see through is the documented limit.
+ * summaries and then again to report. The first pass looks at each file
+ * on its own (it neither reads nor depends on the table), and only it
+ * writes the table, so the result is the same in whatever order, or in
+ * however many worker processes (-j), the files are analysed. The price:
+ * a chain of calls through three files sees the middle file's summary
+ * as computed without the last one.
  */
 #include <stdlib.h>
 #include <string.h>
+
+#include <cjson/cJSON.h>
 
 #include "ec.h"
 
@@ -37,7 +43,7 @@ hash(const char *s)
 }
 
 static struct xsum *
-find(const char *usr)
+table_find(const char *usr)
 {
 	for (struct xsum *x = table[hash(usr)]; x; x = x->next)
 		if (!strcmp(x->usr, usr))
@@ -45,14 +51,23 @@ find(const char *usr)
 	return NULL;
 }
 
+/* What calls see: nothing during the first pass, each file on its own. */
+static struct xsum *
+find(const char *usr)
+{
+	return opt.quiet ? NULL : table_find(usr);
+}
+
 void
 summary_save(struct tu *tu)
 {
+	if (!opt.quiet)
+		return;		/* the table is the first pass's */
 	for (int i = 0; i < tu->funcs.n; i++) {
 		struct func *fn = tu->funcs.v[i];
 		if (!fn->usr || !fn->usr[0] || !fn->summarized)
 			continue;
-		struct xsum *x = find(fn->usr);
+		struct xsum *x = table_find(fn->usr);
 		if (!x) {
 			x = xcalloc(1, sizeof *x);
 			x->usr = xstrdup(fn->usr);
@@ -140,4 +155,98 @@ summary_free_all(void)
 		}
 		table[i] = NULL;
 	}
+}
+
+/* ---- as JSON, for -j workers (parallel.c) ----
+ * [{"usr": "c:@F@keep", "n": 2, "leak": [...3n...], "to": [...n*n...],
+ *   "frees": [...n...], "fresh": 0, "ptr": 1}, ...] */
+
+char *
+summary_write(void)
+{
+	cJSON *a = cJSON_CreateArray();
+	for (int b = 0; b < NB; b++)
+		for (struct xsum *x = table[b]; x; x = x->next) {
+			cJSON *o = cJSON_CreateObject();
+			cJSON_AddStringToObject(o, "usr", x->usr);
+			cJSON_AddNumberToObject(o, "n", x->nparams);
+			cJSON_AddNumberToObject(o, "fresh", x->fresh);
+			cJSON_AddNumberToObject(o, "ptr", x->returns_ptr);
+			cJSON *l = cJSON_AddArrayToObject(o, "leak");
+			for (int i = 0; i < 3 * x->nparams; i++)
+				cJSON_AddItemToArray(l, cJSON_CreateNumber(x->leak[i]));
+			cJSON *t = cJSON_AddArrayToObject(o, "to");
+			for (int i = 0; i < x->nparams * x->nparams; i++)
+				cJSON_AddItemToArray(t, cJSON_CreateNumber(x->to[i]));
+			cJSON *f = cJSON_AddArrayToObject(o, "frees");
+			for (int i = 0; i < x->nparams; i++)
+				cJSON_AddItemToArray(f, cJSON_CreateNumber(x->frees[i]));
+			cJSON_AddItemToArray(a, o);
+		}
+	char *s = cJSON_PrintUnformatted(a);
+	cJSON_Delete(a);
+	if (!s)
+		fatal("out of memory writing summaries");
+	return s;
+}
+
+static int
+int_array(const cJSON *a, int *out, int n)
+{
+	if (cJSON_GetArraySize(a) != n)
+		return 0;
+	int i = 0;
+	const cJSON *e;
+	cJSON_ArrayForEach(e, a)
+		out[i++] = e->valueint;
+	return 1;
+}
+
+/* Merges summaries written by summary_write; 0 if the text is bad. */
+int
+summary_read(const char *text)
+{
+	cJSON *a = cJSON_Parse(text);
+	if (!cJSON_IsArray(a)) {
+		cJSON_Delete(a);
+		return 0;
+	}
+	int ok = 1;
+	const cJSON *o;
+	cJSON_ArrayForEach(o, a) {
+		const cJSON *u = cJSON_GetObjectItemCaseSensitive(o, "usr");
+		const cJSON *n = cJSON_GetObjectItemCaseSensitive(o, "n");
+		if (!cJSON_IsString(u) || !cJSON_IsNumber(n) || n->valueint < 0 || n->valueint > 100000) {
+			ok = 0;
+			continue;
+		}
+		int np = n->valueint;
+		struct xsum *x = table_find(u->valuestring);
+		if (!x) {
+			x = xcalloc(1, sizeof *x);
+			x->usr = xstrdup(u->valuestring);
+			unsigned h = hash(x->usr);
+			x->next = table[h];
+			table[h] = x;
+		} else {
+			free(x->leak);
+			free(x->to);
+			free(x->frees);
+		}
+		x->nparams = np;
+		x->fresh = cJSON_GetObjectItemCaseSensitive(o, "fresh")->valueint != 0;
+		x->returns_ptr = cJSON_GetObjectItemCaseSensitive(o, "ptr")->valueint != 0;
+		x->leak = xcalloc((size_t)(3 * np + 1), sizeof *x->leak);
+		x->to = xcalloc((size_t)(np * np + 1), sizeof *x->to);
+		int *fr = xcalloc((size_t)(np + 1), sizeof *fr);
+		x->frees = xcalloc((size_t)(np + 1), 1);
+		ok &= int_array(cJSON_GetObjectItemCaseSensitive(o, "leak"), x->leak, 3 * np);
+		ok &= int_array(cJSON_GetObjectItemCaseSensitive(o, "to"), x->to, np * np);
+		ok &= int_array(cJSON_GetObjectItemCaseSensitive(o, "frees"), fr, np);
+		for (int i = 0; i < np; i++)
+			x->frees[i] = (unsigned char)(fr[i] != 0);
+		free(fr);
+	}
+	cJSON_Delete(a);
+	return ok;
 }

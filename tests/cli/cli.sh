@@ -211,6 +211,14 @@ check_project() {
         { failed shard "shard 1/2 should hold keep.c only"; return; }
     run -p whole --shard=3/2
     expect_rc shard-usage 2 || return
+    # -j: worker processes, the same report byte for byte
+    run -m -m --format=json -p whole
+    cp "$T/out" "$T/j1"
+    run -m -m --format=json -p whole -j 2
+    expect_rc jobs 1 || return
+    cmp -s "$T/out" "$T/j1" || { failed jobs "-j 2 differs from a sequential run"; return; }
+    run -j 0 clean.c
+    expect_rc jobs-usage 2 || return
     ok project
 }
 
