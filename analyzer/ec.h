@@ -469,6 +469,9 @@ int summary_read(const char *text);	/* merges it; 0 if malformed */
 /* ---- parallel.c: -j N ---------------------------------------------- */
 int parallel_analyze(const char **files, int nfiles, int n);
 
+/* ---- merge.c: --merge ------------------------------------------------ */
+void merge_files(const char **files, int n);
+
 /* ---- callgraph.c ----------------------------------------------------- */
 void callgraph_order(struct tu *tu);
 

@@ -56,6 +56,7 @@ static const char usage_text[] =
 "  --lsp            run as a language server on stdin/stdout (docs/editors.md)\n"
 "  --shard=K/N      analyse only every Nth file from the Kth (1-based)\n"
 "  -j N             analyse N files at a time (worker processes)\n"
+"  --merge          FILEs are JSON reports (--format=json): report them as one\n"
 "  --version        print the version of escape-check and of libclang\n"
 "  -h, --help       print this help\n"
 "  -- ARGS          pass ARGS (-I, -D, -std=...) to the parser\n";
@@ -185,6 +186,7 @@ static struct {
 	int mcount, lsp, exit_zero;
 	int shard_k, shard_n;		/* --shard K/N, or 0 */
 	int jobs;			/* -j N */
+	int merge;			/* --merge: FILEs are JSON reports */
 	int own_files;			/* files came from compile_commands.json */
 	int fail_on;		/* a severity, or -1: bug-class findings */
 	const char *output;	/* -o FILE, or NULL */
@@ -341,6 +343,8 @@ parse_args(int argc, char **argv)
 			if (!*n || *end || j < 1 || j > 256)
 				usage_error("bad -j '%s' (a number of workers from 1 to 256)", n);
 			cli.jobs = (int)j;
+		} else if (!strcmp(a, "--merge")) {
+			cli.merge = 1;
 		} else if ((v = value_of("--shard", argc, argv, &i))) {
 			char *end;
 			cli.shard_k = (int)strtol(v, &end, 10);
@@ -480,18 +484,21 @@ main(int argc, char **argv)
 		files->n = k;
 	}
 	int failed = 0;
-	if (cli.jobs > 1 && files->n > 1 && !cli.stdin_used && !opt.dump) {
+	if (cli.merge) {
+		merge_files((const char **)files->v, files->n);	/* reports, not sources */
+		failed = diag_nerrors() > 0;
+	} else if (cli.jobs > 1 && files->n > 1 && !cli.stdin_used && !opt.dump) {
 		if (parallel_analyze((const char **)files->v, files->n,
 				     cli.jobs < files->n ? cli.jobs : files->n) != 0)
 			failed = 1;
-	} else if (files->n > 1) {
+	} else if (files->n > 1 && !cli.merge) {
 		/* first pass: summaries only, so calls between the files use them */
 		opt.quiet = 1;
 		for (int i = 0; i < files->n; i++)
 			analyze(files->v[i]);
 		opt.quiet = 0;
 	}
-	if (!(cli.jobs > 1 && files->n > 1 && !cli.stdin_used && !opt.dump))
+	if (!cli.merge && !(cli.jobs > 1 && files->n > 1 && !cli.stdin_used && !opt.dump))
 		for (int i = 0; i < files->n; i++)
 			if (analyze(files->v[i]) != 0)
 				failed = 1;

@@ -219,6 +219,22 @@ check_project() {
     cmp -s "$T/out" "$T/j1" || { failed jobs "-j 2 differs from a sequential run"; return; }
     run -j 0 clean.c
     expect_rc jobs-usage 2 || return
+    # --merge: the shards' JSON reports as one report, in any format
+    run -p whole --shard=1/2 --format=json -o s1.json
+    run -p whole --shard=2/2 --format=json -o s2.json
+    run --merge s1.json s2.json
+    expect_rc merge 0 || return
+    grep -q '^whole/keep.c:2:16: leaking param: p$' "$T/out" ||
+        { failed merge "the first shard's finding is missing"; return; }
+    run -p whole --format=json -o all.json
+    run --merge all.json
+    expect_rc merge-status 1 || return
+    grep -q '^whole/use.c:2:22: address of x escapes its frame' "$T/out" ||
+        { failed merge "a merged report lost a finding"; return; }
+    echo '{"x": 1}' >notours.json
+    run --merge notours.json
+    expect_rc merge-bad 2 || return
+    grep -q 'notours.json' "$T/err" || { failed merge-bad "stderr does not name the file"; return; }
     ok project
 }
 
