@@ -120,6 +120,7 @@ ut_tu_free(struct tu *tu)
 		pv_free(&fn->block_escapes);
 		free(fn->regions);
 		free(fn->events);
+		free(fn->seq_region);
 	}
 	pv_free(&tu->funcs);
 	pv_free(&tu->order);
