@@ -376,10 +376,12 @@ show_clang_errors(CXTranslationUnit ctu, struct tu *tu)
 			CXString msg = clang_getDiagnosticSpelling(d);
 			const char *m = clang_getCString(msg);
 			if (!f && (strstr(m, "unknown argument") || strstr(m, "unsupported option"))) {
-				fprintf(stderr, "%s: warning: %s (flag ignored)\n", ec_progname, m);
+				fprintf(stderr, "%s: warning: ", ec_progname);
+				put_safe(stderr, m);
+				fputs(" (flag ignored)\n", stderr);
 			} else {
 				const char *fname = f ? file_name(tu, f) : tu->main_file;
-				fputs(fname, stderr);
+				put_safe(stderr, fname);
 				if (f)
 					fprintf(stderr, ":%u:%u", line, col);
 				fprintf(stderr, ": %s: ", sev == CXDiagnostic_Fatal ? "fatal error" : "error");
@@ -409,23 +411,35 @@ has_errors(CXTranslationUnit ctu)
 	return bad;
 }
 
+/* "escape-check: error: FILE: MSG", the name escaped (it may hold
+ * control characters), and the same error kept for JSON. */
+static void
+file_error(const char *file, const char *msg)
+{
+	fprintf(stderr, "%s: error: ", ec_progname);
+	put_safe(stderr, file);
+	fprintf(stderr, ": %s\n", msg);
+	diag_error(file, 0, 0, msg);
+}
+
 static int
 is_regular_readable(const char *file)
 {
 	struct stat st;
 	if (stat(file, &st) != 0) {
-		fprintf(stderr, "%s: error: %s: %s\n", ec_progname, file, strerror(errno));
-		diag_error(file, 0, 0, strerror(errno));
+		file_error(file, strerror(errno));
 		return 0;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		fprintf(stderr, "%s: error: %s: is a directory\n", ec_progname, file);
-		diag_error(file, 0, 0, "is a directory");
+		file_error(file, "is a directory");
+		return 0;
+	}
+	if (!S_ISREG(st.st_mode)) {	/* a FIFO would block, a device never end */
+		file_error(file, "not a regular file (use '-' for standard input)");
 		return 0;
 	}
 	if (access(file, R_OK) != 0) {
-		fprintf(stderr, "%s: error: %s: %s\n", ec_progname, file, strerror(errno));
-		diag_error(file, 0, 0, strerror(errno));
+		file_error(file, strerror(errno));
 		return 0;
 	}
 	return 1;
@@ -501,8 +515,11 @@ cx_analyze_file(const char *file, struct tu *tu)
 				clang_disposeString(a);
 			}
 		} else {
-			fprintf(stderr, "%s: warning: %s: not in %s/compile_commands.json; parsing with default flags\n",
-				ec_progname, file, opt.compdb_dir);
+			fprintf(stderr, "%s: warning: ", ec_progname);
+			put_safe(stderr, file);
+			fputs(": not in ", stderr);
+			put_safe(stderr, opt.compdb_dir);
+			fputs("/compile_commands.json; parsing with default flags\n", stderr);
 		}
 	}
 	int from_db = dir != NULL;
@@ -542,8 +559,7 @@ cx_analyze_file(const char *file, struct tu *tu)
 	if ((e != CXError_Success || !ctu) && opt.quiet) {
 		rc = -1;
 	} else if (e != CXError_Success || !ctu) {
-		fprintf(stderr, "%s: error: %s: %s\n", ec_progname, file, describe_failure(e));
-		diag_error(file, 0, 0, describe_failure(e));
+		file_error(file, describe_failure(e));
 		rc = -1;
 	} else {
 		cur_tu = ctu;

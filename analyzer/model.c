@@ -11,6 +11,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <cjson/cJSON.h>
 
@@ -157,6 +158,9 @@ model_load(const char *path)
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		fatal("model table %s:", path);
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && !S_ISREG(st.st_mode))
+		fatal("model table %s: not a regular file", path);	/* /dev/zero never ends */
 	struct strbuf b = {0};
 	char buf[8192];
 	size_t n;

@@ -26,9 +26,12 @@ fatal(const char *fmt, ...)
 
 	fflush(stdout);
 	fprintf(stderr, "%s: error: ", ec_progname);
+	/* escaped: the message may quote a file name or a model's key */
+	char msg[4096];
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	put_safe(stderr, msg);
 	if (n && fmt[n - 1] == ':')
 		fprintf(stderr, " %s", strerror(err));
 	fputc('\n', stderr);
