@@ -12,6 +12,9 @@ pkgs="$pkgs libdw-dev zlib1g-dev golang-go"
 # npm only where no npm is installed (NodeSource's nodejs has its own and
 # conflicts with Debian's npm package).
 pkgs="$pkgs vim neovim emacs-nox elpa-eglot efm-langserver nodejs $(command -v npm >/dev/null 2>&1 || echo npm)"
+# tests/sanitize (Valgrind) and fuzz/ (libFuzzer's runtime, which clang-19
+# only recommends).
+pkgs="$pkgs valgrind libclang-rt-19-dev"
 missing=""
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
