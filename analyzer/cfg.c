@@ -225,6 +225,9 @@ cfg_lvalue_key(struct lower *L, CXCursor e, int *weak)
 		enum CXTypeKind bk = clang_getCanonicalType(clang_getCursorType(base)).kind;
 		if (bk != CXType_ConstantArray && bk != CXType_VariableArray && bk != CXType_IncompleteArray)
 			return -1;
+		if (clang_getCursorKind(base) == CXCursor_DeclRefExpr &&
+		    clang_getCursorKind(clang_getCursorReferenced(base)) == CXCursor_ParmDecl)
+			return -1;	/* char *argv[] is a pointer */
 		int w, b = cfg_lvalue_key(L, base, &w);
 		if (b < 0)
 			return -1;

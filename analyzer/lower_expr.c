@@ -98,6 +98,21 @@ is_int(enum CXTypeKind k)
 	return (k >= CXType_Bool && k <= CXType_Int128) || k == CXType_Enum;
 }
 
+/* An expression that names an array object. A parameter declared as an
+ * array (char *argv[]) is a pointer in C (6.7.6.3p7), whatever libclang
+ * says its type is. */
+static int
+is_array_object(CXCursor e)
+{
+	if (!is_array(ckind(e)))
+		return 0;
+	CXCursor s = cx_strip(e);
+	if (clang_getCursorKind(s) == CXCursor_DeclRefExpr &&
+	    clang_getCursorKind(clang_getCursorReferenced(s)) == CXCursor_ParmDecl)
+		return 0;
+	return 1;
+}
+
 static int
 is_float(enum CXTypeKind k)
 {
@@ -127,11 +142,18 @@ is_va_list(CXType t)
 static int
 is_va_arg(CXCursor e)
 {
-	CXCursor kid[2];
+	CXCursor kid[4], x = clang_getNullCursor();
 	enum CXCursorKind k = clang_getCursorKind(e);
-	if (k != CXCursor_UnexposedExpr || cx_children(e, kid, 2) != 1)
+	if (k != CXCursor_UnexposedExpr)
 		return 0;
-	return is_va_list(clang_getCursorType(kid[0])) && !is_va_list(clang_getCursorType(e));
+	/* va_arg(ap, hook_fn) also has the type as a child: count expressions */
+	int n = cx_children(e, kid, 4), nexpr = 0;
+	for (int i = 0; i < n && i < 4; i++)
+		if (is_expr(kid[i])) {
+			x = kid[i];
+			nexpr++;
+		}
+	return nexpr == 1 && is_va_list(clang_getCursorType(x)) && !is_va_list(clang_getCursorType(e));
 }
 
 /* Local variable or parameter behind a DeclRefExpr, or {heap} for
@@ -527,7 +549,7 @@ lvalue_at(struct lower *L, CXCursor top, CXCursor lhs, struct location **var)
 			CXCursor sb = cx_strip(base);
 			CXCursor inner[1];
 			if (clang_getCursorKind(sb) == CXCursor_UnexposedExpr &&
-			    cx_children(sb, inner, 1) == 1 && is_array(ckind(inner[0]))) {
+			    cx_children(sb, inner, 1) == 1 && is_array_object(inner[0])) {
 				struct location *dummy;
 				h = lvalue_at(L, top, inner[0], &dummy);
 				if (dummy)
@@ -566,6 +588,18 @@ lower_lvalue(struct lower *L, CXCursor lhs)
 {
 	struct location *var;
 	return lvalue(L, lhs, &var);
+}
+
+/* Was var given a parameter's value (long *p = prior; p--; ...)? Then
+ * its caller still holds the old block, as with the parameter itself. */
+static int
+copies_param(struct location *var)
+{
+	for (struct def *d = var->defs; d; d = d->next)
+		for (int i = 0; i < d->nvars; i++)
+			if (d->vars[i]->kind == LOC_PARAM)
+				return 1;
+	return 0;
 }
 
 /* p = realloc(p, n), s->data = realloc(s->data, n): the same lvalue on
@@ -632,7 +666,7 @@ assign(struct lower *L, CXCursor stmt, CXCursor lhs, CXCursor rhs, enum reason w
 					name_receiver(L, c->alloc_site, lhs, var);
 				if (c->alloc_site && c->callee_name && c->nargs > 0 &&
 				    strstr(c->callee_name, "realloc") && same_lvalue(L, lhs, c) &&
-				    !(var && var->kind == LOC_PARAM))
+				    !(var && (var->kind == LOC_PARAM || copies_param(var))))
 					c->alloc_site->realloc_self = 1;
 				break;
 			}
@@ -915,8 +949,11 @@ lower_expr(struct lower *L, CXCursor e, struct hole k)
 	if (is_va_arg(e)) {
 		/* va_arg(ap, T): a copy of the next variadic argument, not an
 		 * address inside ap */
-		if (cx_children(e, kid, 1) == 1)
-			lower_expr(L, kid[0], blank);
+		CXCursor *vk = kids_of(e, &n);
+		for (int i = 0; i < n; i++)
+			if (is_expr(vk[i]))
+				lower_expr(L, vk[i], blank);
+		free(vk);
 		hole_flow(L, hole_note(L, k, e, R_READ), L->fn->varargs);
 		return;
 	}
@@ -929,7 +966,7 @@ lower_expr(struct lower *L, CXCursor e, struct hole k)
 		n = cx_children(e, kid, 2);
 		if (n == 1) {
 			enum CXTypeKind from = ckind(kid[0]), to = ckind(e);
-			if (to == CXType_Pointer && is_array(from))
+			if (to == CXType_Pointer && is_array(from) && is_array_object(kid[0]))
 				lower_expr(L, kid[0], hole_addr(hole_note(L, k, e, R_ARRAY_DECAY)));
 			else
 				lower_expr(L, kid[0], k);
@@ -1023,7 +1060,7 @@ lower_expr(struct lower *L, CXCursor e, struct hole k)
 			}
 			CXCursor sb = cx_strip(base), inner[1];
 			int arr = clang_getCursorKind(sb) == CXCursor_UnexposedExpr &&
-				  cx_children(sb, inner, 1) == 1 && is_array(ckind(inner[0]));
+				  cx_children(sb, inner, 1) == 1 && is_array_object(inner[0]);
 			lower_expr(L, idx, blank);
 			lower_expr(L, base, hole_deref(hole_note(L, k, e, arr ? R_ARRAY_INDEX : R_POINTER_INDEX)));
 		}

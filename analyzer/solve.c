@@ -326,6 +326,11 @@ walk_one(struct tu *tu, struct location *root, struct stack *work)
 	while (s.n) {
 		struct location *l = s.v[--s.n];
 		int d = l->derefs, addr = d < 0, block;
+		/* an object that holds its own address (a[0].next = &a[1]):
+		 * wherever its value goes, its address goes; the self-edge is
+		 * not followed, so a trace never loops on it */
+		for (int i = 0; i < l->nin && !addr && d == 0; i++)
+			addr = l->in[i].src == l && l->in[i].derefs < 0;
 		if (addr)
 			d = 0;
 		if (l != root && outlives(root, l, &block)) {
@@ -346,6 +351,8 @@ walk_one(struct tu *tu, struct location *root, struct stack *work)
 		for (int i = 0; i < l->nin; i++) {
 			struct edge *e = &l->in[i];
 			struct location *src = e->src;
+			if (src == l)
+				continue;
 			if (rl > ESC_NONE && src->level >= rl && src->kind != LOC_PARAM)
 				continue;
 			int nd = d + e->derefs;
