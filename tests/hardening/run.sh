@@ -38,8 +38,8 @@ cd "$T" || exit 2
 # docs/hardening.md.
 KNOWN='
 deep-else-if libclang itself overflows its parse thread stack (8 MiB) on 50,000 nested else-ifs (clang-19 -fsyntax-only crashes too)
-deep-sum lower_expr recurses once per operand: about 6,000 nested + exhaust the 8 MiB stack
-deep-sum-pointer lower_expr recurses once per operand: about 6,000 nested + exhaust the 8 MiB stack
+deep-sum lower_expr recurses once per operand: 3,500 terms (3,000 pass) exhaust the 8 MiB stack
+deep-sum-pointer lower_expr recurses once per operand: 3,500 terms (3,000 pass) exhaust the 8 MiB stack
 '
 LIMIT=${HARDENING_TIMEOUT:-120}	# seconds per run; a hang is a failure
 
