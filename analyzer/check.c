@@ -107,7 +107,7 @@ check_want_traces(void)
 {
 	if (check_traces >= 0)
 		return check_traces;
-	return opt.level >= 2 || opt.format == FMT_JSON || opt.format == FMT_SARIF;
+	return opt.level >= 2 || opt.format == FMT_JSON || opt.format == FMT_SARIF || opt.dump;
 }
 
 /* ---- size traces (VLA, alloca) ---- */

@@ -400,7 +400,6 @@ struct note *graph_note(struct tu *tu, struct note *next, struct pos pos,
 			const char *where, enum reason why);
 int region_is_ancestor(struct func *fn, int anc, int r);	/* or equal */
 int graph_region_at(struct func *fn, int seq);
-int graph_region_unconditional(struct func *fn, int r);
 struct event *graph_event(struct tu *tu, struct func *fn, enum event_kind k,
 			  struct location *var, const char *key, struct pos pos,
 			  int region);

@@ -6,6 +6,7 @@
  * escape.flow: an edge into the blank sink (dst NULL) is dropped, and so
  * is a self-edge that takes no address, since it adds nothing.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "ec.h"
@@ -105,15 +106,34 @@ int
 graph_region_at(struct func *fn, int seq)
 {
 	if (!fn->seq_region) {
-		fn->seq_region = xcalloc((size_t)fn->nseq + 1, sizeof *fn->seq_region);
-		/* regions are numbered in the order they open, and nest */
+		/* one sweep: regions open and close at distinct sequence numbers
+		 * and nest, so a stack says which is innermost (a range walk per
+		 * region would be quadratic in deeply nested code) */
+		int n = fn->nseq + 1;
+		int *open = xmalloc(sizeof *open * (size_t)n);
+		int *close = xmalloc(sizeof *close * (size_t)n);
+		int *stack = xmalloc(sizeof *stack * (size_t)(fn->nregions + 1));
+		for (int q = 0; q < n; q++)
+			open[q] = close[q] = -1;
 		for (int r = 0; r < fn->nregions; r++) {
 			int lo = fn->regions[r].start_seq, hi = fn->regions[r].end_seq;
-			if (hi < 0 || hi > fn->nseq)
-				hi = fn->nseq;
-			for (int q = lo < 0 ? 0 : lo; q < hi; q++)
-				fn->seq_region[q] = r;
+			if (lo >= 0 && lo < n)
+				open[lo] = r;
+			if (hi >= 0 && hi < n)
+				close[hi] = r;
 		}
+		fn->seq_region = xcalloc((size_t)n, sizeof *fn->seq_region);
+		int sp = 0;
+		for (int q = 0; q < n; q++) {
+			if (close[q] >= 0 && sp > 0)
+				sp--;
+			if (open[q] >= 0)
+				stack[sp++] = open[q];
+			fn->seq_region[q] = sp ? stack[sp - 1] : 0;
+		}
+		free(open);
+		free(close);
+		free(stack);
 	}
 	if (seq < 0 || seq > fn->nseq)
 		return 0;

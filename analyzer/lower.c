@@ -277,7 +277,8 @@ lower_vardecl(struct lower *L, CXCursor c)
 	int start = fn->nseq;
 	if (!clang_Cursor_isNull(init)) {
 		struct hole k = {.dst = loc};
-		k.notes = graph_note(tu, NULL, pos, arena_printf(&tu->arena, "%s", cx_text(tu, c)), R_INIT);
+		if (L->notes)
+			k.notes = graph_note(tu, NULL, pos, cx_text(tu, c), R_INIT);
 		lower_expr(L, init, k);
 		if (!is_array_kind(ct.kind)) {
 			loc->defs = lower_def(L, init);
@@ -579,7 +580,8 @@ lower_stmt(struct lower *L, CXCursor s)
 			struct hole k = blank;
 			if (fn->returns_ptr) {
 				k.dst = fn->result;
-				k.notes = graph_note(tu, NULL, cx_pos(tu, s), cx_text(tu, s), R_RETURN);
+				if (L->notes)
+					k.notes = graph_note(tu, NULL, cx_pos(tu, s), cx_text(tu, s), R_RETURN);
 			}
 			lower_expr(L, kids[0], k);
 			key = cfg_value_key(L, kids[0]);
@@ -736,6 +738,7 @@ lower_func(struct tu *tu, CXTranslationUnit ctu, struct func *fn, CXCursor c)
 	L.ctu = ctu;
 	L.region = -1;
 	L.brk = L.cont = L.sw = -1;
+	L.notes = check_want_traces();
 	lower_region_push(&L, REG_BLOCK);	/* region 0: the frame */
 	L.cur = cfg_block(&L);			/* block 0: the entry */
 

@@ -29,6 +29,7 @@ struct lower {
 	struct func *fn;
 	CXTranslationUnit ctu;
 	int region;		/* current region */
+	int notes;		/* record where/why notes (only traces read them) */
 	/* locals: cursor hash -> location (open addressing) */
 	struct {
 		CXCursor cur;

@@ -30,7 +30,7 @@ static struct hole blank;
 struct hole
 hole_note(struct lower *L, struct hole k, CXCursor where, enum reason why)
 {
-	if (!k.dst)
+	if (!k.dst || !L->notes)
 		return k;
 	k.notes = graph_note(L->tu, k.notes, cx_pos(L->tu, where), cx_text(L->tu, where), why);
 	return k;
@@ -646,7 +646,7 @@ assign(struct lower *L, CXCursor stmt, CXCursor lhs, CXCursor rhs, enum reason w
 	struct location *var;
 	int nstores = L->fn->stores.n, start = L->fn->nseq;
 	struct hole k = lvalue(L, lhs, &var);
-	if (k.dst)
+	if (k.dst && L->notes)
 		k.notes = graph_note(tu, NULL, cx_pos(tu, stmt), cx_text(tu, stmt), why);
 	if (k.dst && !k.dst->is_ptr)
 		k = blank;
@@ -1083,7 +1083,8 @@ lower_expr(struct lower *L, CXCursor e, struct hole k)
 		for (int i = 0; i < n; i++)
 			if (is_expr(kids[i]))
 				lower_expr(L, kids[i], (struct hole){.dst = c,
-					.notes = graph_note(tu, NULL, cx_pos(tu, e), text, R_COMPOUND_LITERAL)});
+					.notes = L->notes ? graph_note(tu, NULL, cx_pos(tu, e), text,
+								       R_COMPOUND_LITERAL) : NULL});
 		free(kids);
 		hole_flow(L, hole_note(L, k, e, R_COMPOUND_LITERAL), c);
 		break;

@@ -432,8 +432,8 @@ use_color(FILE *out)
 	return term && strcmp(term, "dumb") && isatty(fileno(out));
 }
 
-int
-main(int argc, char **argv)
+static int
+real_main(int argc, char **argv)
 {
 	char cwd[PATH_MAX];
 
@@ -525,4 +525,42 @@ main(int argc, char **argv)
 	pv_free(&cli.files);
 	pv_free(&cli.models);
 	return status;
+}
+
+/* The analysis runs on a thread with a large stack: lowering follows the
+ * syntax tree recursively (a sum of thousands of terms is that deep), and
+ * with LIBCLANG_NOTHREADS libclang parses on this thread too instead of
+ * on its own 8 MiB one. The stack is reserved, not used: pages are
+ * touched only as deep as the input goes. */
+#include <pthread.h>
+
+#define EC_STACK_SIZE ((size_t)1 << 30)
+
+struct main_args {
+	int argc;
+	char **argv;
+	int status;
+};
+
+static void *
+main_thread(void *p)
+{
+	struct main_args *a = p;
+	a->status = real_main(a->argc, a->argv);
+	return NULL;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct main_args a = {argc, argv, 2};
+	pthread_attr_t attr;
+	pthread_t t;
+	setenv("LIBCLANG_NOTHREADS", "1", 0);
+	if (pthread_attr_init(&attr) != 0 || pthread_attr_setstacksize(&attr, EC_STACK_SIZE) != 0 ||
+	    pthread_create(&t, &attr, main_thread, &a) != 0)
+		return real_main(argc, argv);	/* no big stack: run as we are */
+	pthread_attr_destroy(&attr);
+	pthread_join(t, NULL);
+	return a.status;
 }
