@@ -51,6 +51,27 @@ table_find(const char *usr)
 	return NULL;
 }
 
+/* The entry for usr, new or emptied for new contents. */
+static struct xsum *
+table_entry(const char *usr)
+{
+	struct xsum *x = table_find(usr);
+	if (!x) {
+		x = xcalloc(1, sizeof *x);
+		x->usr = xstrdup(usr);
+		unsigned h = hash(usr);
+		x->next = table[h];
+		table[h] = x;
+	} else {
+		free(x->leak);
+		free(x->to);
+		free(x->frees);
+		x->leak = x->to = NULL;
+		x->frees = NULL;
+	}
+	return x;
+}
+
 /* What calls see: nothing during the first pass, each file on its own. */
 static struct xsum *
 find(const char *usr)
@@ -67,18 +88,7 @@ summary_save(struct tu *tu)
 		struct func *fn = tu->funcs.v[i];
 		if (!fn->usr || !fn->usr[0] || !fn->summarized)
 			continue;
-		struct xsum *x = table_find(fn->usr);
-		if (!x) {
-			x = xcalloc(1, sizeof *x);
-			x->usr = xstrdup(fn->usr);
-			unsigned h = hash(fn->usr);
-			x->next = table[h];
-			table[h] = x;
-		} else {
-			free(x->leak);
-			free(x->to);
-			free(x->frees);
-		}
+		struct xsum *x = table_entry(fn->usr);
 		x->fresh = fn->returns_fresh;
 		x->frees = xcalloc((size_t)(fn->nparams + 1), 1);
 		for (int p = 0; fn->frees && p < fn->nparams; p++)
@@ -221,18 +231,7 @@ summary_read(const char *text)
 			continue;
 		}
 		int np = n->valueint;
-		struct xsum *x = table_find(u->valuestring);
-		if (!x) {
-			x = xcalloc(1, sizeof *x);
-			x->usr = xstrdup(u->valuestring);
-			unsigned h = hash(x->usr);
-			x->next = table[h];
-			table[h] = x;
-		} else {
-			free(x->leak);
-			free(x->to);
-			free(x->frees);
-		}
+		struct xsum *x = table_entry(u->valuestring);
 		x->nparams = np;
 		x->fresh = cJSON_GetObjectItemCaseSensitive(o, "fresh")->valueint != 0;
 		x->returns_ptr = cJSON_GetObjectItemCaseSensitive(o, "ptr")->valueint != 0;
