@@ -556,6 +556,12 @@ main(int argc, char **argv)
 	struct main_args a = {argc, argv, 2};
 	pthread_attr_t attr;
 	pthread_t t;
+	/* the language server forks a child per analysis, and a child of a
+	 * process with threads is a poor place for sanitizers' exit checks:
+	 * it keeps the main thread (a crash there costs one analysis) */
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--lsp"))
+			return real_main(argc, argv);
 	setenv("LIBCLANG_NOTHREADS", "1", 0);
 	if (pthread_attr_init(&attr) != 0 || pthread_attr_setstacksize(&attr, EC_STACK_SIZE) != 0 ||
 	    pthread_create(&t, &attr, main_thread, &a) != 0)
