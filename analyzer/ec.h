@@ -68,6 +68,8 @@ void pv_free(struct ptrvec *pv);
 
 /* Writes s to f with control characters and invalid bytes escaped, so
  * nothing from the input reaches a terminal raw. */
+/* Length of the UTF-8 sequence at p (at most n bytes), 0 if invalid. */
+int utf8_len(const unsigned char *p, size_t n);
 void put_safe(FILE *f, const char *s);
 /* The display path of name (relative to dir if relative) for a user whose
  * working directory is cwd. Result is malloc'd. */

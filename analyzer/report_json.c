@@ -25,12 +25,8 @@ add_string(cJSON *o, const char *name, const char *v)
 	struct strbuf b = {0};
 	sb_add(&b, "");
 	while (*p) {
-		unsigned c = *p;
-		int len = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 && c >= 0xc2 ? 2
-			: (c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 && c <= 0xf4 ? 4 : 0;
+		int len = utf8_len(p, (size_t)-1);	/* stops at the NUL */
 		int ok = len > 0;
-		for (int i = 1; ok && i < len; i++)
-			ok = (p[i] & 0xc0) == 0x80;
 		if (!ok) {
 			sb_add(&b, "\xef\xbf\xbd");
 			p++;

@@ -37,29 +37,6 @@ extern const char *ec_version_string(void);
 
 /* ---- text ---- */
 
-/* Length of the UTF-8 sequence at p (at most n bytes), 0 if invalid. */
-static int
-utf8_len(const unsigned char *p, size_t n)
-{
-	int len;
-	if (p[0] < 0x80)
-		return 1;
-	else if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		len = 2;
-	else if ((p[0] & 0xf0) == 0xe0)
-		len = 3;
-	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
-		len = 4;
-	else
-		return 0;
-	if ((size_t)len > n)
-		return 0;
-	for (int i = 1; i < len; i++)
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-	return len;
-}
-
 /* s with each byte that is not valid UTF-8 replaced by U+FFFD. */
 static cJSON *
 text(const char *s)

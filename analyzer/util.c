@@ -207,6 +207,29 @@ pv_free(struct ptrvec *pv)
 	pv->n = pv->cap = 0;
 }
 
+/* Length of the UTF-8 sequence at p (at most n bytes), 0 if invalid. */
+int
+utf8_len(const unsigned char *p, size_t n)
+{
+	int len;
+	if (p[0] < 0x80)
+		return 1;
+	else if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		len = 2;
+	else if ((p[0] & 0xf0) == 0xe0)
+		len = 3;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		len = 4;
+	else
+		return 0;
+	if ((size_t)len > n)
+		return 0;
+	for (int i = 1; i < len; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	return len;
+}
+
 /* Escapes control characters, DEL and bytes that are not valid UTF-8. */
 void
 put_safe(FILE *f, const char *s)
@@ -214,18 +237,8 @@ put_safe(FILE *f, const char *s)
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
 		unsigned c = *p;
-		int len = 0;
-		if (c < 0x80)
-			len = 1;
-		else if ((c & 0xe0) == 0xc0 && c >= 0xc2)
-			len = 2;
-		else if ((c & 0xf0) == 0xe0)
-			len = 3;
-		else if ((c & 0xf8) == 0xf0 && c <= 0xf4)
-			len = 4;
+		int len = utf8_len(p, (size_t)-1);	/* stops at the NUL */
 		int ok = len > 0;
-		for (int i = 1; ok && i < len; i++)
-			ok = (p[i] & 0xc0) == 0x80;
 		if (ok && len == 1 && (c < 0x20 || c == 0x7f))
 			ok = 0;
 		if (!ok) {
